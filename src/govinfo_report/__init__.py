@@ -1,0 +1,9 @@
+"""Read, check and rewrite 政府信息公开工作年度报告 (government information-disclosure
+annual reports): ``parse`` text into a typed ``Report``, ``serialize`` it back canonically."""
+
+from .dicts import from_dict, to_dict
+from .model import Edition, Report
+from .paths import flatten
+from .writer import serialize
+
+__all__ = ["Edition", "Report", "flatten", "from_dict", "serialize", "to_dict"]
