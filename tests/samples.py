@@ -70,7 +70,7 @@ def report_2021() -> Report:
         title="示例县示例镇2021年政府信息公开工作年度报告",
         organ="示例县示例镇",
         year=2021,
-        intro=("本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。",),
+        intro=(Paragraph("本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。"),),
         sections=_sections(),
         active_disclosure=ActiveDisclosure2021(
             regulations=Documents2021(0, 0, 0),

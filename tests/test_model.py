@@ -168,4 +168,4 @@ def test_text_that_canonical_form_cannot_hold_is_refused() -> None:
     with pytest.raises(ValueError):
         GenericRow("a|b")
     with pytest.raises(ValueError):
-        Report(edition=Edition.E2021, intro=("no title before me",))
+        Report(edition=Edition.E2021, front_matter=("no title after me",))

@@ -2,8 +2,19 @@
 annual reports): ``parse`` text into a typed ``Report``, ``serialize`` it back canonically."""
 
 from .dicts import from_dict, to_dict
+from .errors import ParseError
 from .model import Edition, Report
 from .paths import flatten
+from .reader import parse
 from .writer import serialize
 
-__all__ = ["Edition", "Report", "flatten", "from_dict", "serialize", "to_dict"]
+__all__ = [
+    "Edition",
+    "ParseError",
+    "Report",
+    "flatten",
+    "from_dict",
+    "parse",
+    "serialize",
+    "to_dict",
+]

@@ -353,14 +353,10 @@ def _check_tables(report: Report) -> None:
         wanted = ApplicantCounts if report.edition is Edition.E2019 else OtherHandling2021
         if not isinstance(other, wanted):
             raise ValueError(f"（六）其他处理 must be {wanted.__name__} for {report.edition}")
-    if report.title is None and report.intro:
-        raise ValueError("intro paragraphs follow the title; without a title use front_matter")
-    slots = [
-        block.table
-        for section in report.sections
-        for block in section.body
-        if isinstance(block, TableSlot)
-    ]
+    if report.title is None and report.front_matter:
+        raise ValueError("front_matter is what stands before the title; without one use intro")
+    bodies = [report.intro, *(section.body for section in report.sections)]
+    slots = [block.table for body in bodies for block in body if isinstance(block, TableSlot)]
     for name in STANDARD_TABLES:
         present = getattr(report, name) is not None
         if slots.count(name) != (1 if present else 0):
@@ -375,14 +371,18 @@ _lines = attrs.validators.deep_iterable(_one_line)
 
 @frozen
 class Report:
-    """One annual report: metadata, sections in order, and the three standard tables."""
+    """One annual report: metadata, sections in order, and the three standard tables.
+
+    ``front_matter`` holds the lines before the title (index lines, web-page chrome);
+    ``intro`` what stands between the title and the first numbered section.
+    """
 
     edition: Edition
     title: str | None = field(default=None, validator=attrs.validators.optional(_one_line))
     organ: str | None = None
     year: int | None = None
     front_matter: tuple[str, ...] = field(default=(), validator=_lines)
-    intro: tuple[str, ...] = field(default=(), validator=_lines)
+    intro: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
     active_disclosure: ActiveDisclosure | None = None
     applications: Applications | None = None

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import typing
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
 
 from .editions import EDITIONS
 from .model import Report
 
 Value = int | Decimal | None
+T = TypeVar("T")
 
 
 def cell_value(report: Report, key: str) -> Value:
@@ -25,3 +32,26 @@ def cell_value(report: Report, key: str) -> Value:
 def flatten(report: Report) -> dict[str, Value]:
     """Every cell of the report's edition under its flat key, in template order."""
     return {key: cell_value(report, key) for key in EDITIONS[report.edition].flat_keys()}
+
+
+@functools.cache
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def build(cls: type[T], cells: Mapping[str, Value], choose: Mapping[str, type] | None = None) -> T:
+    """The attrs object of ``cls`` whose cells are ``cells`` (flat keys relative to ``cls``);
+    cells not given stay blank. ``choose`` picks the class of union-typed fields by path."""
+    return _build(cls, cells, choose or {}, "")
+
+
+def _build(cls: type[T], cells: Mapping[str, Value], choose: Mapping[str, type], at: str) -> T:
+    kwargs: dict[str, Any] = {}
+    for field in attrs.fields(cls):  # type: ignore[arg-type]
+        path = at + field.name
+        hint = choose.get(path) or _hints(cls)[field.name]  # type: ignore[arg-type]
+        if attrs.has(hint):
+            kwargs[field.name] = _build(hint, cells, choose, path + ".")
+        elif path in cells:
+            kwargs[field.name] = cells[path]
+    return cls(**kwargs)

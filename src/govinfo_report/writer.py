@@ -22,7 +22,7 @@ from .editions import (
     REVIEW_LEAVES,
     EditionSpec,
 )
-from .model import GenericTable, Paragraph, Report, Section, TableSlot
+from .model import Block, GenericTable, Paragraph, Report, TableSlot
 from .numerals import to_chinese
 from .paths import cell_value
 from .values import format_value
@@ -98,7 +98,9 @@ GRIDS: dict[str, Callable[[Report, EditionSpec], Grid]] = {
 
 def _generic_grid(table: GenericTable) -> Grid:
     grid = [[row.label, *row.cells] for row in table.rows]
-    return _pad(grid, max(2, *(len(row) for row in grid)))
+    # Three columns at least: a tab row of two cells with the first empty ("\tx") would read
+    # back as a line of the one-cell-per-line layout.
+    return _pad(grid, max(3, *(len(row) for row in grid)))
 
 
 def _pad(grid: Grid, width: int) -> Grid:
@@ -130,14 +132,19 @@ WRITERS: dict[Layout, Callable[[Grid], Iterator[str]]] = {
 }
 
 
-def _section(report: Report, section: Section, spec: EditionSpec, layout: Layout) -> list[str]:
-    lines = ["", f"{to_chinese(section.number)}、{section.title}"]
-    for block in section.body:
+def _blocks(
+    report: Report, blocks: tuple[Block, ...], spec: EditionSpec, layout: Layout
+) -> list[str]:
+    lines: list[str] = []
+    for block in blocks:
         if isinstance(block, Paragraph):
             lines.append(block.text)
             continue
         if isinstance(block, TableSlot):
-            grid = GRIDS[block.table](report, spec)
+            # Rows the parser could not place are written back at the table's end, as read.
+            kept = [list(row.cells) for row in report.unplaced if row.table == block.table]
+            grid = GRIDS[block.table](report, spec) + kept
+            grid = _pad(grid, max(map(len, grid)))
         else:
             grid = _generic_grid(block)
         lines += ["", *WRITERS[layout](grid), ""]
@@ -152,9 +159,10 @@ def serialize(report: Report, layout: Layout = "tab") -> str:
     lines = list(report.front_matter)
     if report.title is not None:
         lines.append(report.title)
-    lines += report.intro
+    lines += _blocks(report, report.intro, spec, layout)
     for section in report.sections:
-        lines += _section(report, section, spec, layout)
+        lines += ["", f"{to_chinese(section.number)}、{section.title}"]
+        lines += _blocks(report, section.body, spec, layout)
     # Blank lines only ever separate; collapse runs so the text has one canonical spacing.
     text = "\n".join(lines)
     while "\n\n\n" in text:

@@ -1,0 +1,204 @@
+"""From the raw document to a ``Report``: metadata, sections, and where each table belongs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .editions import SECTIONS
+from .errors import ParseError
+from .grammar import RawBlock, RawDocument, RawParagraph, RawRow, RawSection, RawTable
+from .labels import normalize
+from .lexer import heading_parts
+from .model import (
+    Block,
+    Edition,
+    GenericRow,
+    GenericTable,
+    Paragraph,
+    Report,
+    Section,
+    StandardTable,
+    TableSlot,
+    UnplacedRow,
+)
+from .tables import BINDERS, detect_edition, segments
+
+_TITLE = re.compile(r"(政府信息公开|政务公开).*报告")
+_NAMED_TITLE = re.compile(r"《([^《》]*(?:政府信息公开|政务公开)[^《》]*报告)》")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+MAX_TITLE = 80
+
+
+def _is_title(text: str) -> bool:
+    return (
+        len(text) <= MAX_TITLE
+        and not text.endswith(("。", "；", ";", "，"))
+        and "《" not in text
+        and _TITLE.search(text) is not None
+    )
+
+
+def _metadata(title: str) -> tuple[str | None, int | None]:
+    """The organ and the year a title names: ``富阳区渌渚镇2021年…`` → (富阳区渌渚镇, 2021)."""
+    match = _YEAR.search(title)
+    if match is not None:
+        return title[: match.start()].strip() or None, int(match.group(1))
+    head = _TITLE.search(title)
+    return (title[: head.start()].strip() or None) if head else None, None
+
+
+def _cells(row: RawRow) -> list[str]:
+    """A row's cells without trailing blanks, with no pipe left inside a cell."""
+    cells = [cell.replace("|", "｜") for cell in row.cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _row_line(row: RawRow) -> str:
+    return " | ".join(_cells(row)).strip(" |")
+
+
+def _as_lines(blocks: Sequence[RawBlock]) -> list[str]:
+    """Front matter is kept as lines of text, a table's rows included."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, RawParagraph):
+            lines.append(block.text)
+        else:
+            lines += [line for line in map(_row_line, block.rows) if line]
+    return lines
+
+
+def _standard_title(title: str, used: set[str]) -> str | None:
+    key = normalize(title)
+    for definition in SECTIONS:
+        if definition.key in used:
+            continue
+        if any(all(word in key for word in words) for words in definition.keywords):
+            used.add(definition.key)
+            return definition.title
+    return None
+
+
+def _generic(rows: Sequence[RawRow]) -> GenericTable | None:
+    kept = []
+    for row in rows:
+        cells = _cells(row)
+        if cells:
+            kept.append(GenericRow(cells[0], tuple(cells[1:]), row.line))
+    return GenericTable(tuple(kept)) if kept else None
+
+
+class _Binder:
+    """Walks the document once, binding tables where they stand."""
+
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.tables: dict[str, Any] = {}
+        self.unplaced: list[UnplacedRow] = []
+
+    def blocks(self, raw: Sequence[RawBlock]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        position = 0
+        while position < len(raw):
+            block = raw[position]
+            if isinstance(block, RawParagraph):
+                out.append(Paragraph(block.text))
+                position += 1
+                continue
+            rows: list[RawRow] = []
+            while position < len(raw) and isinstance(raw[position], RawTable):
+                rows += raw[position].rows  # type: ignore[union-attr]
+                position += 1
+            for kind, part in segments(rows):
+                out += self._table(kind, part)
+        return tuple(out)
+
+    def _table(self, kind: StandardTable | None, rows: list[RawRow]) -> list[Block]:
+        if kind is None or kind in self.tables:
+            generic = _generic(rows)
+            return [generic] if generic else []
+        table, unplaced = BINDERS[kind](rows, self.edition)
+        self.tables[kind] = table
+        self.unplaced += unplaced
+        return [TableSlot(kind)]
+
+
+def _sections(raw: Sequence[RawSection]) -> list[tuple[int, str, str, list[RawBlock]]]:
+    """Headings whose number does not move forward are sub-headings of the section before."""
+    merged: list[tuple[int, str, str, list[RawBlock]]] = []
+    for section in raw:
+        parts = heading_parts(section.heading)
+        assert parts is not None  # the lexer only makes HEADING tokens of such lines
+        number, title = parts
+        if merged and number <= merged[-1][0]:
+            merged[-1][3].append(RawParagraph(section.heading, section.line))
+            merged[-1][3].extend(section.blocks)
+        else:
+            merged.append((number, title, section.heading, list(section.blocks)))
+    return merged
+
+
+def bind(document: RawDocument) -> Report:
+    """The report the raw document describes."""
+    front = list(document.front)
+    title_at = next(
+        (i for i, b in enumerate(front) if isinstance(b, RawParagraph) and _is_title(b.text)),
+        None,
+    )
+    title: str | None = None
+    front_matter: list[str] = []
+    intro: list[RawBlock] = front
+    if title_at is not None:
+        title = front[title_at].text  # type: ignore[union-attr]
+        front_matter, intro = _as_lines(front[:title_at]), front[title_at + 1 :]
+    else:
+        named = (
+            _NAMED_TITLE.search(block.text) for block in front if isinstance(block, RawParagraph)
+        )
+        match = next((m for m in named if m is not None), None)
+        if match is not None:
+            title = match.group(1).strip()
+            first_table = next(
+                (i for i, b in enumerate(front) if isinstance(b, RawTable)), len(front)
+            )
+            front_matter, intro = _as_lines(front[:first_table]), front[first_table:]
+    organ, year = _metadata(title) if title else (None, None)
+
+    all_rows = [
+        row
+        for block in [*front, *(b for s in document.sections for b in s.blocks)]
+        if isinstance(block, RawTable)
+        for row in block.rows
+    ]
+    binder = _Binder(detect_edition(all_rows, year))
+    intro_blocks = binder.blocks(intro)
+    used: set[str] = set()
+    sections = []
+    for number, heading_title, heading, blocks in _sections(document.sections):
+        standard = _standard_title(heading_title, used)
+        sections.append(Section(number, standard or heading_title, binder.blocks(blocks), heading))
+    if not sections and not binder.tables:
+        raise ParseError(
+            "no section heading and no standard table found",
+            line=1,
+            column=1,
+            expected="a numbered section heading such as 一、总体情况, or one of the report's "
+            "standard tables (第二十条第（一）项…, 申请人情况…, 行政复议…)",
+        )
+    return Report(
+        edition=binder.edition,
+        title=title,
+        organ=organ,
+        year=year,
+        front_matter=tuple(front_matter),
+        intro=intro_blocks,
+        sections=tuple(sections),
+        active_disclosure=binder.tables.get("active_disclosure"),
+        applications=binder.tables.get("applications"),
+        review_litigation=binder.tables.get("review_litigation"),
+        unplaced=tuple(binder.unplaced),
+    )

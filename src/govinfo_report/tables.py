@@ -1,0 +1,404 @@
+"""Binding raw table rows into the three standard tables.
+
+Rows are recognised by their labels, looked up (after ``label_key``) in indexes built from
+the edition definitions; values are read by the kind of cell the definition says they are.
+A row that cannot be placed becomes an ``UnplacedRow``: kept, never dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+
+from attrs import frozen
+
+from .editions import (
+    APPLICANTS,
+    APPLICATION_COLUMNS,
+    DISCLOSURE_HEADER,
+    EDITIONS,
+    LEGAL_PERSONS,
+    LITIGATION,
+    REVIEW_GROUPS,
+    REVIEW_LEAVES,
+    Column,
+    EditionSpec,
+    Item,
+    Row,
+)
+from .grammar import RawRow
+from .labels import caption_key, label_key, normalize
+from .model import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    ApplicantCounts,
+    Applications,
+    Edition,
+    OtherHandling2021,
+    ReviewLitigation,
+    StandardTable,
+    UnplacedRow,
+)
+from .paths import Value, build
+from .values import NotAValue, is_value, read_amount, read_count
+
+_APPLICATION_HEADERS = frozenset(
+    label_key(text)
+    for text in (APPLICANTS, LEGAL_PERSONS, *(column.label for column in APPLICATION_COLUMNS))
+)
+_REVIEW_HEADERS = frozenset(
+    label_key(text)
+    for text in (LITIGATION, *(c.label for c in REVIEW_GROUPS), *(c.label for c in REVIEW_LEAVES))
+)
+
+
+@frozen
+class Index:
+    """An edition's labels, keyed by ``label_key``, for the binder's lookups."""
+
+    spec: EditionSpec
+    items: dict[str, Item]
+    disclosure_rows: dict[str, tuple[Item, Row]]
+    application_rows: dict[str, Row]
+    application_groups: frozenset[str]
+
+
+def _keys(labelled: Row | Column) -> Iterator[str]:
+    yield label_key(labelled.label)
+    yield from map(label_key, labelled.aliases)
+
+
+@functools.cache
+def index(edition: Edition) -> Index:
+    """The lookup tables of one edition, built once from its definition."""
+    spec = EDITIONS[edition]
+    return Index(
+        spec=spec,
+        items={caption_key(item.caption) or "": item for item in spec.items},
+        disclosure_rows={
+            key: (item, row) for item in spec.items for row in item.rows for key in _keys(row)
+        },
+        application_rows={key: row for row in spec.application_rows for key in _keys(row)},
+        application_groups=frozenset(
+            label_key(text)
+            for row in spec.application_rows
+            for text in (row.group, row.part)
+            if text
+        ),
+    )
+
+
+# --- Which table a row belongs to, and which edition the labels speak ----------------------
+
+
+@functools.cache
+def _anchors() -> dict[str, StandardTable]:
+    """Labels that belong to exactly one standard table, in either edition."""
+    found: dict[StandardTable, set[str]] = {
+        "active_disclosure": {DISCLOSURE_HEADER},
+        "applications": set(_APPLICATION_HEADERS),
+        "review_litigation": set(_REVIEW_HEADERS),
+    }
+    for edition in Edition:
+        lookup = index(edition)
+        found["active_disclosure"] |= set(lookup.disclosure_rows)
+        found["active_disclosure"] |= {
+            key for item in lookup.spec.items for c in item.columns for key in _keys(c)
+        }
+        found["applications"] |= set(lookup.application_rows) | lookup.application_groups
+    shared = {
+        key
+        for kind, keys in found.items()
+        for other, more in found.items()
+        if other != kind
+        for key in keys & more
+    }
+    return {key: kind for kind, keys in found.items() for key in keys - shared}
+
+
+def anchor(row: RawRow) -> StandardTable | None:
+    """The standard table whose labels this row carries, if any."""
+    anchors = _anchors()
+    for cell in row.cells:
+        if not cell:
+            continue
+        if caption_key(cell) is not None:
+            return "active_disclosure"
+        if "勾稽关系" in normalize(cell):
+            return "applications"
+        kind = anchors.get(label_key(cell))
+        if kind is not None:
+            return kind
+    return None
+
+
+def segments(rows: Sequence[RawRow]) -> Iterator[tuple[StandardTable | None, list[RawRow]]]:
+    """Split a run of rows where a row opens a different standard table."""
+    kind: StandardTable | None = None
+    current: list[RawRow] = []
+    for row in rows:
+        found = anchor(row)
+        if found is not None and found != kind:
+            if current:
+                yield kind, current
+            kind, current = found, []
+        current.append(row)
+    if current:
+        yield kind, current
+
+
+@functools.cache
+def _edition_labels(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
+    """Labels of table 二 anywhere in a row, and labels of table 三 as a row's own label
+    (（六）其他处理 is a row's own label in 2019 but only a group label in 2021)."""
+    spec = EDITIONS[edition]
+    anywhere = {label_key(c.label) for item in spec.items for c in item.columns}
+    anywhere |= {label_key(r.label) for item in spec.items for r in item.rows}
+    own = {label_key(r.label) for r in spec.application_rows} - _APPLICATION_HEADERS
+    return frozenset(anywhere), frozenset(own)
+
+
+def _distinctive(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
+    anywhere, own = _edition_labels(edition)
+    for other in Edition:
+        if other is not edition:
+            anywhere = anywhere - _edition_labels(other)[0]
+            own = own - _edition_labels(other)[1]
+    return anywhere, own
+
+
+def detect_edition(rows: Sequence[RawRow], year: int | None) -> Edition:
+    """The edition whose distinctive labels the tables use most; the year breaks a tie."""
+    keys = {label_key(cell) for row in rows for cell in row.cells if cell}
+    own_keys = {
+        label_key(labels[-1]) for labels, _ in map(_split_label, (r.cells for r in rows)) if labels
+    }
+    scores: dict[Edition, int] = {}
+    for edition in Edition:
+        anywhere, own = _distinctive(edition)
+        exact = keys & anywhere
+        # Headers cut short (本年新 | 本年新) still say which edition they were cut from.
+        cut = {k for k in keys - exact if len(k) >= 3 and any(x.startswith(k) for x in anywhere)}
+        scores[edition] = len(exact) + len(cut) + len(own_keys & own)
+    best = max(scores.values())
+    leaders = [edition for edition, score in scores.items() if score == best]
+    if len(leaders) == 1:
+        return leaders[0]
+    return Edition.E2019 if year is not None and year <= 2020 else Edition.E2021
+
+
+# --- Reading cells ---------------------------------------------------------------------------
+
+
+class Binding:
+    """Collects one table's cells and the rows that could not be placed."""
+
+    def __init__(self, table: StandardTable) -> None:
+        self.table: StandardTable = table
+        self.cells: dict[str, Value] = {}
+        self.rows_seen: set[str] = set()
+        self.unplaced: list[UnplacedRow] = []
+
+    def reject(self, row: RawRow, reason: str) -> None:
+        self.unplaced.append(UnplacedRow(self.table, _trim(row.cells), reason, row.line))
+
+    def claim(self, row: RawRow, key: str) -> bool:
+        """Whether this is the first row to fill ``key``; a repeat is rejected."""
+        if key in self.rows_seen:
+            self.reject(row, f"a second row for {key}")
+            return False
+        self.rows_seen.add(key)
+        return True
+
+    def put(self, row: RawRow, key: str, text: str, is_amount: bool) -> None:
+        try:
+            self.cells[key] = read_amount(text) if is_amount else read_count(text)
+        except NotAValue:
+            self.cells[key] = None
+            self.reject(row, f"{key}: {text!r} is not a number")
+
+
+def _trim(cells: Sequence[str]) -> tuple[str, ...]:
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return tuple(cells[:end])
+
+
+def _fit(values: Sequence[str], width: int, lead_first: bool = True) -> tuple[list[str], bool]:
+    """Exactly ``width`` value cells, dropping surplus blank cells: leading ones first (merged
+    label columns, as in table 三) or trailing ones first (padding, as in table 二).
+    ``False`` when the row still has too many cells."""
+    cells = list(values)
+    ends = (0, -1) if lead_first else (-1, 0)
+    for end in ends:
+        while len(cells) > width and not cells[end]:
+            cells.pop(end)
+    fits = len(cells) <= width
+    return (cells + [""] * (width - len(cells)))[:width], fits
+
+
+def _row_label(cells: Sequence[str], rows: dict[str, Row]) -> tuple[int, Row | None]:
+    """The rightmost cell that names a known row (the most specific label) and that row."""
+    for position in range(len(cells) - 1, -1, -1):
+        cell = cells[position]
+        if cell and not is_value(cell):
+            found = rows.get(label_key(cell))
+            if found is not None:
+                return position, found
+    return -1, None
+
+
+def _split_label(cells: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Label cells (words) and the value cells after the last of them."""
+    last = -1
+    for position, cell in enumerate(cells):
+        if cell and not is_value(cell):
+            last = position
+    return [cell for cell in cells[: last + 1] if cell], list(cells[last + 1 :])
+
+
+# --- Table 二 ----------------------------------------------------------------------------
+
+
+def _header_columns(cells: Sequence[str], item: Item) -> tuple[Column, ...]:
+    """The item's columns in the order the header row gives them; positional where a label
+    is missing, cut short ambiguously, or unknown."""
+    labels = [label_key(cell) for cell in _trim(cells)]
+    free = list(item.columns)
+    chosen: list[Column | None] = []
+    for key in labels:
+        hits = [c for c in free if key and any(k.startswith(key) for k in _keys(c))]
+        exact = [c for c in hits if key in _keys(c)]
+        pick = exact[0] if exact else (hits[0] if len(hits) == 1 else None)
+        if pick is not None:
+            free.remove(pick)
+        chosen.append(pick)
+    columns = [c if c is not None else free.pop(0) if free else None for c in chosen]
+    ordered = tuple(c for c in columns if c is not None)
+    return ordered + tuple(c for c in item.columns if c not in ordered)
+
+
+def bind_disclosure(
+    rows: Sequence[RawRow], edition: Edition
+) -> tuple[ActiveDisclosure2019 | ActiveDisclosure2021, list[UnplacedRow]]:
+    """Table 二: captions choose the item, header rows the column order, labels the row."""
+    lookup = index(edition)
+    binding = Binding("active_disclosure")
+    item: Item | None = None
+    columns: tuple[Column, ...] = ()
+    for row in rows:
+        cells = list(row.cells)
+        while cells and not cells[0]:
+            cells.pop(0)
+        if not cells:
+            continue
+        caption = caption_key(cells[0])
+        if caption is not None:
+            item = lookup.items.get(caption)
+            columns = item.columns if item else ()
+            if item is None:
+                binding.reject(row, f"{cells[0]} is not part of the {edition.value} edition")
+            continue
+        if label_key(cells[0]) == DISCLOSURE_HEADER:
+            if item is not None:
+                columns = _header_columns(cells[1:], item)
+            continue
+        found = lookup.disclosure_rows.get(label_key(cells[0]))
+        if found is None:
+            binding.reject(row, "row label not in table 二 of this edition")
+            continue
+        row_item, spec_row = found
+        if not binding.claim(row, spec_row.key):
+            continue
+        use = columns if row_item is item and columns else row_item.columns
+        values, fits = _fit(cells[1:], len(use), lead_first=False)
+        if not fits:
+            binding.reject(row, f"more cells than the {len(use)} columns of {spec_row.label}")
+        for column, text in zip(use, values, strict=False):
+            binding.put(row, f"{spec_row.key}.{column.key}", text, column.amount)
+    if edition is Edition.E2019:
+        return build(ActiveDisclosure2019, binding.cells), binding.unplaced
+    return build(ActiveDisclosure2021, binding.cells), binding.unplaced
+
+
+# --- Table 三 ----------------------------------------------------------------------------
+
+
+@functools.cache
+def _header_only(edition: Edition) -> frozenset[str]:
+    """Header labels that are no row's label too (其他 and 总计 are both)."""
+    return _APPLICATION_HEADERS - set(index(edition).application_rows)
+
+
+def _is_application_header(cells: Sequence[str], edition: Edition) -> bool:
+    headers = _header_only(edition)
+    return any(
+        cell and (label_key(cell) in headers or "勾稽关系" in normalize(cell)) for cell in cells
+    )
+
+
+def bind_applications(
+    rows: Sequence[RawRow], edition: Edition
+) -> tuple[Applications, list[UnplacedRow]]:
+    """Table 三: the most specific known label names the row; seven values follow it."""
+    lookup = index(edition)
+    binding = Binding("applications")
+    width = len(APPLICATION_COLUMNS)
+    for row in rows:
+        if not any(row.cells) or _is_application_header(row.cells, edition):
+            continue
+        at, spec_row = _row_label(row.cells, lookup.application_rows)
+        if spec_row is None:
+            labels, values = _split_label(row.cells)
+            known_groups = all(label_key(label) in lookup.application_groups for label in labels)
+            if not (labels and known_groups and not any(values)):
+                binding.reject(row, "row label not in table 三 of this edition")
+            continue
+        values = list(row.cells[at + 1 :])
+        if not binding.claim(row, spec_row.key):
+            continue
+        fitted, fits = _fit(values, width)
+        if not fits:
+            binding.reject(row, f"more than {width} values after {spec_row.label}")
+        for column, text in zip(APPLICATION_COLUMNS, fitted, strict=True):
+            binding.put(row, f"{spec_row.key}.{column.key}", text, False)
+    other = ApplicantCounts if edition is Edition.E2019 else OtherHandling2021
+    choose = {"outcomes.other_handling": other}
+    return build(Applications, binding.cells, choose), binding.unplaced
+
+
+# --- Table 四 ----------------------------------------------------------------------------
+
+
+def bind_review(
+    rows: Sequence[RawRow], _edition: Edition
+) -> tuple[ReviewLitigation, list[UnplacedRow]]:
+    """Table 四: header rows of known labels, then one row of fifteen values."""
+    binding = Binding("review_litigation")
+    width = len(REVIEW_GROUPS) * len(REVIEW_LEAVES)
+    keys = [f"{g.key}.{leaf.key}" for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES]
+    for row in rows:
+        if not any(is_value(cell) and cell for cell in row.cells):
+            if any(cell and label_key(cell) not in _REVIEW_HEADERS for cell in row.cells):
+                binding.reject(row, "row label not in table 四")
+            continue
+        known = [
+            i for i, cell in enumerate(row.cells) if cell and label_key(cell) in _REVIEW_HEADERS
+        ]
+        values = list(row.cells[known[-1] + 1 if known else 0 :])
+        if not binding.claim(row, "values"):
+            continue
+        fitted, fits = _fit(values, width)
+        if not fits:
+            binding.reject(row, f"more than {width} values in table 四")
+        for key, text in zip(keys, fitted, strict=True):
+            binding.put(row, key, text, False)
+    return build(ReviewLitigation, binding.cells), binding.unplaced
+
+
+BINDERS = {
+    "active_disclosure": bind_disclosure,
+    "applications": bind_applications,
+    "review_litigation": bind_review,
+}

@@ -1,0 +1,424 @@
+"""One small fixture per quirk of real report text, each with its exact expected values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from govinfo_report import Edition, ParseError, flatten, parse, serialize
+from govinfo_report.model import GenericRow, GenericTable, Paragraph, UnplacedRow
+from govinfo_report.values import NotAValue, read_amount, read_count
+
+TITLE = "示例镇2021年政府信息公开工作年度报告\n"
+T3 = "三、收到和处理政府信息公开申请情况\n"
+
+
+def cells(values: str) -> str:
+    """Cells layout: one line per cell, each starting with a tab."""
+    return "".join(f"\t{value}\n" for value in values.split(","))
+
+
+# --- Layouts -------------------------------------------------------------------------------
+
+
+def test_tab_rows_with_merged_label_columns_and_trailing_tabs() -> None:
+    text = (
+        TITLE
+        + T3
+        + "一、本年新收政府信息公开申请数量\t\t5\t1\t0\t0\t0\t0\t6\t\n"
+        + "三、本年度办理结果\t(一) 予以公开\t4\t1\t0\t0\t0\t0\t5\t\n"
+        + "\t(三) 不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1\n"
+    )
+    flat = flatten(parse(text))
+    assert flat["applications.new_received.total"] == 6
+    assert flat["applications.new_received.commercial_enterprise"] == 1
+    assert flat["applications.outcomes.granted.total"] == 5
+    assert flat["applications.outcomes.denied.state_secret.natural_person"] == 1
+    assert flat["applications.carried_over.total"] is None  # row absent: blank, not 0
+
+
+def test_pipe_rows_without_edge_pipes_and_with_trailing_empty_cells() -> None:
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n"
+        + "第二十条第(五)项 | ||||\n"
+        + "信息内容 | 本年处理决定数量 | ||\n"
+        + "行政许可 | 17 | ||\n"
+    )
+    assert flatten(parse(text))["active_disclosure.licensing.decisions"] == 17
+
+
+def test_pipe_rows_with_edge_pipes_and_markdown_rule_rows() -> None:
+    text = (
+        TITLE
+        + "## 二、主动公开政府信息情况\n".removeprefix("## ")
+        + "| 第二十条第（六）项 | | |\n"
+        + "|---|:---:|---|\n"
+        + "| 信息内容 | 本年处理决定数量 | |\n"
+        + "| 行政处罚 | 3 | |\n"
+        + "| 行政强制 | 0 | |\n"
+    )
+    flat = flatten(parse(text))
+    assert flat["active_disclosure.punishment.decisions"] == 3
+    assert flat["active_disclosure.coercion.decisions"] == 0
+
+
+def test_cells_layout_with_wrapped_cells_and_blank_row_separators() -> None:
+    text = (
+        TITLE
+        + T3
+        + cells("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）,申请人情况")
+        + "\n"
+        + cells(",,商业")
+        + "企业\n"
+        + cells("科研")
+        + "机构\n"
+        + "\n"
+        + cells("一、本年新收政府信息公开申请数量,2,0,0,0,0,0,2")
+        + "\n"
+        + cells("四、结转下年度继续办理,,,,,,,")
+    )
+    report = parse(text)
+    flat = flatten(report)
+    assert flat["applications.new_received.natural_person"] == 2
+    assert flat["applications.new_received.total"] == 2
+    assert [flat[f"applications.carried_forward.{c}"] for c in ("natural_person", "total")] == [
+        None,
+        None,
+    ]
+    assert report.unplaced == ()
+
+
+def test_blank_line_inside_a_tab_table_does_not_end_it() -> None:
+    text = (
+        TITLE
+        + T3
+        + "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\n"
+        + "\n"
+        + "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    report = parse(text)
+    assert flatten(report)["applications.carried_over.total"] == 2
+    assert len(report.sections[0].body) == 1
+
+
+def test_row_starting_in_the_wrong_column_is_read_by_its_label() -> None:
+    text = (
+        TITLE
+        + T3
+        + "\t(三) 不予公开\t3.危及“三安全一稳定”\t0\t0\t0\t0\t0\t0\t0\n"
+        + "4.保护第三方合法权益\t\t3\t0\t0\t0\t0\t0\t3\t\n"
+        + "\t\t5.属于三类内部事务信息\t1\t0\t0\t0\t0\t0\t1\n"
+    )
+    flat = flatten(parse(text))
+    assert flat["applications.outcomes.denied.third_party_rights.natural_person"] == 3
+    assert flat["applications.outcomes.denied.third_party_rights.total"] == 3
+    assert flat["applications.outcomes.denied.internal_affairs.total"] == 1
+
+
+def test_each_table_may_use_its_own_layout() -> None:
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n"
+        + "第二十条第(八)项\t\n信息内容\t本年收费金额(单位:万元)\n行政事业性收费\t0.092\n"
+        + T3
+        + "| 一、本年新收政府信息公开申请数量 | | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        + "四、政府信息公开行政复议、行政诉讼情况\n"
+        + cells("行政复议,行政诉讼")
+        + "\n"
+        + cells("1,0,0,0,1,0,0,0,0,0,0,0,0,0,0")
+    )
+    flat = flatten(parse(text))
+    assert flat["active_disclosure.fees.amount"] == Decimal("0.092")
+    assert flat["applications.new_received.total"] == 1
+    assert flat["review_litigation.reconsideration.upheld"] == 1
+    assert flat["review_litigation.reconsideration.total"] == 1
+    assert flat["review_litigation.litigation_direct.total"] == 0
+
+
+def test_crlf_line_ends_and_a_byte_order_mark() -> None:
+    text = "\ufeff" + (TITLE + T3 + "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\n")
+    report = parse(text.replace("\n", "\r\n"))
+    assert report.title == "示例镇2021年政府信息公开工作年度报告"
+    assert flatten(report)["applications.new_received.total"] == 1
+
+
+# --- Labels --------------------------------------------------------------------------------
+
+
+def test_half_width_brackets_spaces_and_nbsp_inside_labels() -> None:
+    text = (
+        TITLE
+        + T3
+        + "\t( 二 ) 部分公开(区分处理的, 只计这一情形, 不计其他情形)\t2\t0\t0\t0\t0\t0\t2\n"
+        + '\t\t3.危及"三安全\u00a0一稳定"\t1\t0\t0\t0\t0\t0\t1\n'
+        + "四、政府信息公开行政复议、行政诉讼情况\n"
+        + "行政复议\t\t\t\t\t行政诉讼\n"
+        + "结果维 持\t结果纠正\t其他结 果\t尚未审结\t总计\n"
+        + "0\t0\t0\t1\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    flat = flatten(parse(text))
+    assert flat["applications.outcomes.partially_granted.total"] == 2
+    assert flat["applications.outcomes.denied.security_stability.total"] == 1
+    assert flat["review_litigation.reconsideration.pending"] == 1
+
+
+def test_label_variants_seen_in_real_reports() -> None:
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n"
+        + "第二十条第（一）项\t\t\t\n"
+        + "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+        + "规范性文件(指各行政机关印发的有正式文号的文件)\t4\t1\t9\n"
+        + T3
+        + "\t\t\t自然人\t商业企业\t科研机构\t社会组织\t法律服务机构\t其他\t总计\n"
+        + "\t\t2.其他法律法规禁止公开\t0\t0\t0\t1\t0\t0\t1\n"
+        + "七、总计\t\t0\t0\t0\t1\t0\t0\t1\n"
+        + "四、结转下一年度继续办理\t\t\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    assert report.edition is Edition.E2021
+    assert flat["active_disclosure.normative_documents.in_force"] == 9
+    assert flat["applications.outcomes.denied.prohibited_by_law.social_welfare_org"] == 1
+    assert flat["applications.outcomes.total.total"] == 1
+    assert flat["applications.carried_forward.total"] == 0
+    assert report.unplaced == ()
+
+
+def test_headers_cut_short_still_name_the_2019_edition() -> None:
+    text = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + "二、主动公开政府信息情况\n"
+        + "第二十条第(一)项 | ||||\n"
+        + "信息内容 | 本年新 | 本年新 | 对外公开总数量 | |\n"
+        + "规章 | 1 | 2 | 3 | |\n"
+    )
+    report = parse(text)
+    assert report.edition is Edition.E2019
+    flat = flatten(report)
+    assert [flat[f"active_disclosure.regulations.{c}"] for c in ("new_made", "new_published")] == [
+        1,
+        2,
+    ]
+    assert flat["active_disclosure.regulations.total_published"] == 3
+
+
+def test_edition_from_table_three_alone() -> None:
+    # Without table 二, the 2019 edition shows in （六）其他处理 being a row of its own.
+    text19 = TITLE + T3 + "\t(六) 其他处理\t\t1\t0\t0\t0\t0\t0\t1\n"
+    text21 = TITLE + T3 + "\t(六) 其他处理\t3.其他\t1\t0\t0\t0\t0\t0\t1\n"
+    report19, report21 = parse(text19), parse(text21)
+    assert report19.edition is Edition.E2019
+    assert flatten(report19)["applications.outcomes.other_handling.total"] == 1
+    assert report21.edition is Edition.E2021
+    assert flatten(report21)["applications.outcomes.other_handling.other.total"] == 1
+
+
+def test_column_order_follows_the_header_row() -> None:
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n"
+        + "第二十条第（一）项\t\t\t\n"
+        + "信息内容\t现行有效件数\t本年制发件数\t本年废止件数\n"
+        + "规章\t7\t1\t0\n"
+    )
+    flat = flatten(parse(text))
+    assert flat["active_disclosure.regulations.in_force"] == 7
+    assert flat["active_disclosure.regulations.issued"] == 1
+    assert flat["active_disclosure.regulations.repealed"] == 0
+
+
+# --- Cell values ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("0", 0),
+        ("  0", 0),
+        ("0\u00a0", 0),
+        ("21次", 21),
+        ("3件", 3),
+        ("+14", 14),
+        ("-11", -11),
+        ("１２", 12),
+        ("1,234", 1234),
+        ("", None),
+        ("/", None),
+        ("-", None),
+        ("—", None),
+        ("——", None),
+        ("无", None),
+        ("不适用", None),
+    ],
+)
+def test_count_cells(text: str, value: int | None) -> None:
+    assert read_count(text) == value
+    assert type(read_count(text)) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("72235.00", "72235.00"), ("127014元", "127014"), ("0.092", "0.092"), ("1,234.5", "1234.5")],
+)
+def test_amount_cells_keep_their_written_precision(text: str, value: str) -> None:
+    amount = read_amount(text)
+    assert amount is not None and str(amount) == value
+
+
+@pytest.mark.parametrize("text", ["见附件", "1.5", "12a"])
+def test_words_and_fractions_are_not_counts(text: str) -> None:
+    with pytest.raises(NotAValue):
+        read_count(text)
+
+
+def test_units_signs_and_not_applicable_marks_in_a_table() -> None:
+    text = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + "二、主动公开政府信息情况\n"
+        + "第二十条第(五)项 | ||||\n"
+        + "信息内容 | 上一年项目数量 | 本年增/减(减用负值表示) | 处理决定数量 | |\n"
+        + "行政许可 | 9 | +14 | / | |\n"
+        + "其他对外管理服务事项 | 30 | -11 | —— | |\n"
+        + "第二十条第(九)项 | ||||\n"
+        + "信息内容 | 采购项目数量 | 采购总金额 | ||\n"
+        + "政府集中采购 | 21次 | 127014元 |\n"
+    )
+    flat = flatten(parse(text))
+    assert flat["active_disclosure.licensing.change"] == 14
+    assert flat["active_disclosure.licensing.decisions"] is None
+    assert flat["active_disclosure.other_services.change"] == -11
+    assert flat["active_disclosure.other_services.decisions"] is None
+    assert flat["active_disclosure.procurement.projects"] == 21
+    assert flat["active_disclosure.procurement.amount"] == Decimal("127014")
+
+
+def test_a_word_in_a_count_cell_is_blank_and_reported() -> None:
+    text = TITLE + T3 + "一、本年新收政府信息公开申请数量\t\t见附件\t0\t0\t0\t0\t0\t0\n"
+    report = parse(text)
+    assert flatten(report)["applications.new_received.natural_person"] is None
+    (unplaced,) = report.unplaced
+    assert unplaced.table == "applications" and unplaced.line == 3
+    assert "见附件" in unplaced.reason
+
+
+# --- Documents -----------------------------------------------------------------------------
+
+
+def test_title_organ_and_year_from_the_title_line() -> None:
+    report = parse("杭州市某某区某某镇2023年度政府信息公开工作年度报告\n一、总体情况\n正文。\n")
+    assert report.title == "杭州市某某区某某镇2023年度政府信息公开工作年度报告"
+    assert (report.organ, report.year) == ("杭州市某某区某某镇", 2023)
+
+
+def test_title_named_in_a_sentence_and_index_lines_before_it() -> None:
+    text = (
+        "索引号：000/2021-1\n"
+        "发布机构：某某办事处\n"
+        "根据《条例》的要求，向社会公开《某某区某某办事处2020年政府信息公开工作年度报告》。\n"
+        "一、总体情况\n正文。\n"
+    )
+    report = parse(text)
+    assert report.title == "某某区某某办事处2020年政府信息公开工作年度报告"
+    assert (report.organ, report.year) == ("某某区某某办事处", 2020)
+    assert report.front_matter[:2] == ("索引号：000/2021-1", "发布机构：某某办事处")
+    assert parse(serialize(report)) == report
+
+
+def test_signature_and_date_after_the_last_section_are_kept() -> None:
+    text = TITLE + "六、其他需要报告的事项\n无。\n\u00a0\n某某镇人民政府\n2022年1月20日\n"
+    report = parse(text)
+    assert report.sections[-1].body == (
+        Paragraph("无。"),
+        Paragraph("某某镇人民政府"),
+        Paragraph("2022年1月20日"),
+    )
+
+
+def test_an_inserted_section_and_variant_headings() -> None:
+    text = (
+        TITLE
+        + "一、总体情况\n正文。\n"
+        + "二、政府信息主动公开形式及情况\n正文。\n"
+        + "三、公开平台建设和信息发布情况\n"
+        + "\t（一）主动公开政府信息数\n（不同渠道和方式公开相同信息计1条）\n\t条\n\t386\n\n"
+        + "\t（二）通过不同渠道和方式公开政府信息的情况\n\t——\n\t\n\n"
+        + "六、政府信息公开工作存在的主要问题及改进措施\n正文。\n"
+    )
+    report = parse(text)
+    assert [(s.number, s.title) for s in report.sections] == [
+        (1, "总体情况"),
+        (2, "主动公开政府信息情况"),
+        (3, "公开平台建设和信息发布情况"),
+        (6, "存在的主要问题及改进情况"),
+    ]
+    assert report.sections[3].heading_as_written == "六、政府信息公开工作存在的主要问题及改进措施"
+    assert report.sections[2].body == (
+        GenericTable(
+            (
+                GenericRow(
+                    "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", ("条", "386")
+                ),
+                GenericRow("（二）通过不同渠道和方式公开政府信息的情况", ("——",)),
+            )
+        ),
+    )
+
+
+def test_a_numbered_line_that_does_not_move_forward_is_a_sub_heading() -> None:
+    text = TITLE + "一、总体情况\n正文。\n二、主动公开政府信息情况\n一、加强领导\n正文二。\n"
+    report = parse(text)
+    assert len(report.sections) == 2
+    assert report.sections[1].body == (Paragraph("一、加强领导"), Paragraph("正文二。"))
+
+
+def test_a_report_lacking_one_table_is_still_a_report() -> None:
+    report = parse(TITLE + T3 + "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\n")
+    assert report.active_disclosure is None and report.review_litigation is None
+    assert flatten(report)["review_litigation.reconsideration.total"] is None
+
+
+def test_tables_without_any_heading_still_parse() -> None:
+    report = parse("一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\n")
+    assert report.sections == () and report.title is None
+    assert flatten(report)["applications.new_received.total"] == 1
+    assert parse(serialize(report)) == report
+
+
+def test_a_row_that_cannot_be_placed_is_kept_and_written_back() -> None:
+    text = (
+        TITLE
+        + T3
+        + "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\n"
+        + "五、本年新增的自定义行\t\t1\t0\t0\t0\t0\t0\t1\n"
+    )
+    report = parse(text)
+    assert report.unplaced == (
+        UnplacedRow(
+            "applications",
+            ("五、本年新增的自定义行", "", "1", "0", "0", "0", "0", "0", "1"),
+            "row label not in table 三 of this edition",
+            4,
+        ),
+    )
+    for layout in ("tab", "pipe", "cells"):
+        assert parse(serialize(report, layout=layout)) == report  # type: ignore[arg-type]
+
+
+# --- Errors --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "只有一段文字，没有标题也没有表格。\n第二行。"])
+def test_text_that_is_not_a_report_is_a_parse_error(text: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse(text)
+    assert (caught.value.line, caught.value.column) == (1, 1)
+    assert "一、总体情况" in caught.value.expected
+    assert isinstance(caught.value, ValueError)
+
+
+def test_parse_refuses_bytes_with_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        parse(b"bytes")  # type: ignore[arg-type]

@@ -1,0 +1,197 @@
+"""The five real reports in ../shared/seeds: exact values, and stable canonical text."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from govinfo_report import Edition, Report, flatten, parse, serialize
+from govinfo_report.editions import EDITIONS
+from govinfo_report.model import GenericRow, GenericTable, Paragraph
+from govinfo_report.writer import LAYOUTS, Layout
+
+BLANK_ROW = {
+    f"applications.carried_forward.{column}": None
+    for column in (
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "social_welfare_org",
+        "legal_service_org",
+        "other_org",
+        "total",
+    )
+}
+
+# name: (edition, year, organ, cells that are not 0 — every other cell must be exactly 0)
+EXPECTED: dict[str, tuple[Edition, int, str, dict[str, int | Decimal | None]]] = {
+    "000": (
+        Edition.E2021,
+        2021,
+        "富阳区渌渚镇",
+        {
+            "applications.new_received.natural_person": 1,
+            "applications.new_received.total": 1,
+            "applications.outcomes.granted.natural_person": 1,
+            "applications.outcomes.partially_granted.natural_person": 1,
+            "applications.outcomes.total.natural_person": 1,
+            **BLANK_ROW,
+        },
+    ),
+    "001": (Edition.E2021, 2023, "杭州市余杭区百丈镇", {}),
+    "002": (Edition.E2021, 2021, "华龙区岳村镇人民政府", {}),
+    "003": (
+        Edition.E2019,
+        2020,
+        "大岚镇人民政府",
+        {
+            "active_disclosure.licensing.previous_items": 9,
+            "active_disclosure.other_services.previous_items": 195,
+            "active_disclosure.procurement.projects": 8,
+            "active_disclosure.procurement.amount": Decimal("72235.00"),
+        },
+    ),
+    "004": (
+        Edition.E2019,
+        2020,
+        "金东区鞋塘办事处",
+        {
+            "active_disclosure.procurement.projects": 21,
+            "active_disclosure.procurement.amount": Decimal("127014"),
+        },
+    ),
+}
+
+
+def seed_text(shared: Path, name: str) -> str:
+    (path,) = (shared / "seeds").glob(f"{name}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(params=sorted(EXPECTED))
+def seed(request: pytest.FixtureRequest, shared: Path) -> tuple[str, str]:
+    return request.param, seed_text(shared, request.param)
+
+
+def test_edition_year_organ_and_every_cell(seed: tuple[str, str]) -> None:
+    name, text = seed
+    edition, year, organ, nonzero = EXPECTED[name]
+    report = parse(text)
+    assert (report.edition, report.year, report.organ) == (edition, year, organ)
+    amounts = {
+        f"active_disclosure.{row.key}.{column.key}"
+        for item in EDITIONS[edition].items
+        for row in item.rows
+        for column in item.columns
+        if column.amount
+    }
+    expected = {
+        key: nonzero.get(key, Decimal(0) if key in amounts else 0)
+        for key in EDITIONS[edition].flat_keys()
+    }
+    assert flatten(report) == expected
+    # Blank is not zero: compare types too, so a None never passes for a 0.
+    assert {k: type(v) for k, v in flatten(report).items()} == {
+        k: type(v) for k, v in expected.items()
+    }
+    assert report.unplaced == ()
+
+
+def test_sections_are_read_in_order(seed: tuple[str, str]) -> None:
+    name, text = seed
+    report = parse(text)
+    titles = [section.title for section in report.sections]
+    standard = [
+        "总体情况",
+        "主动公开政府信息情况",
+        "收到和处理政府信息公开申请情况",
+        "政府信息公开行政复议、行政诉讼情况",
+        "存在的主要问题及改进情况",
+        "其他需要报告的事项",
+    ]
+    if name == "003":
+        standard.insert(2, "公开平台建设和信息发布情况")
+    assert titles == standard
+    assert [s.number for s in report.sections] == list(range(1, len(standard) + 1))
+
+
+def test_seed_003_keeps_its_regional_table_and_signature(shared: Path) -> None:
+    report = parse(seed_text(shared, "003"))
+    assert report.sections[1].heading_as_written == "二、政府信息主动公开形式及情况"
+    (platform,) = report.sections[2].body
+    assert isinstance(platform, GenericTable)
+    assert platform.rows[0] == GenericRow(
+        "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", ("条", "386")
+    )
+    assert platform.rows[1] == GenericRow("（二）通过不同渠道和方式公开政府信息的情况", ("——",))
+    assert len(platform.rows) == 14
+    assert report.sections[-1].body[-2:] == (
+        Paragraph("大岚镇镇人民政府"),
+        Paragraph("2021年1月22日"),
+    )
+
+
+def test_seed_004_title_comes_from_the_sentence_that_names_it(shared: Path) -> None:
+    report = parse(seed_text(shared, "004"))
+    assert report.title == "金东区鞋塘办事处2020年政府信息公开工作年度报告"
+    assert report.front_matter[:5] == (
+        "11330703662882460N/2021-45814",
+        "单位审核公开",
+        "鞋塘办事处",
+        "2020-12-31",
+        "主动公开",
+    )
+    assert len(report.front_matter) == 6 and report.intro == ()
+
+
+def test_seed_001_text_between_title_and_first_section_is_the_intro(shared: Path) -> None:
+    report = parse(seed_text(shared, "001"))
+    assert report.title == "杭州市余杭区百丈镇2023年度政府信息公开工作年度报告"
+    assert len(report.intro) == 2 and all(isinstance(b, Paragraph) for b in report.intro)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_canonical_text_round_trips_and_is_a_fixed_point(
+    seed: tuple[str, str], layout: Layout
+) -> None:
+    report = parse(seed[1])
+    canonical = serialize(report, layout=layout)
+    again = parse(canonical)
+    assert again == report
+    assert serialize(again, layout=layout) == canonical
+
+
+def test_one_report_whatever_the_layout(seed: tuple[str, str]) -> None:
+    report = parse(seed[1])
+    parsed = [parse(serialize(report, layout=layout)) for layout in LAYOUTS]
+    assert parsed[0] == parsed[1] == parsed[2] == report
+
+
+_HEADING = re.compile(r"[一二三四五六七]、")
+
+
+def narrative_lines(text: str) -> list[str]:
+    """Lines of prose: not blank, not in a table, not a heading, not a wrapped cell."""
+    lines, previous = [], ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        wrapped = previous.startswith("\t") and len(stripped) <= 30
+        if stripped and "\t" not in line and "|" not in line and not wrapped:
+            if not _HEADING.match(stripped):
+                lines.append(stripped)
+        previous = line if stripped else ""
+    return lines
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_narrative_line_survives(seed: tuple[str, str], layout: Layout) -> None:
+    canonical = set(serialize(parse(seed[1]), layout=layout).splitlines())
+    missing = [line for line in narrative_lines(seed[1]) if line not in canonical]
+    assert missing == []
+
+
+def test_parse_returns_a_report_for_each_seed(seed: tuple[str, str]) -> None:
+    assert isinstance(parse(seed[1]), Report)
