@@ -40,8 +40,10 @@ def _seed_texts() -> list[str]:
 def report_texts(draw: st.DrawFn) -> str:
     """A report's text: a generated one in some layout, or a real seed when present."""
     seeds = _seed_texts()
-    if seeds and draw(st.booleans()):
-        return draw(st.sampled_from(seeds))
+    use_seed = draw(st.booleans())
+    if seeds and use_seed:
+        seed: str = draw(st.sampled_from(seeds))
+        return seed
     layout = draw(st.sampled_from(LAYOUTS))
     return serialize(draw(reports()), layout=layout)
 

@@ -179,9 +179,9 @@ def narrative_lines(text: str) -> list[str]:
     for line in text.splitlines():
         stripped = line.strip()
         wrapped = previous.startswith("\t") and len(stripped) <= 30
-        if stripped and "\t" not in line and "|" not in line and not wrapped:
-            if not _HEADING.match(stripped):
-                lines.append(stripped)
+        prose = stripped and "\t" not in line and "|" not in line and not wrapped
+        if prose and not _HEADING.match(stripped):
+            lines.append(stripped)
         previous = line if stripped else ""
     return lines
 
