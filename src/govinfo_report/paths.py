@@ -35,8 +35,12 @@ def flatten(report: Report) -> dict[str, Value]:
 
 
 @functools.cache
-def _hints(cls: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _plan(cls: type[Any]) -> tuple[tuple[str, Any, bool], ...]:
+    """Each field of an attrs class: name, type, and whether it is a nested attrs class."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (field.name, hints[field.name], attrs.has(hints[field.name])) for field in attrs.fields(cls)
+    )
 
 
 def build(cls: type[T], cells: Mapping[str, Value], choose: Mapping[str, type] | None = None) -> T:
@@ -47,11 +51,11 @@ def build(cls: type[T], cells: Mapping[str, Value], choose: Mapping[str, type] |
 
 def _build(cls: type[T], cells: Mapping[str, Value], choose: Mapping[str, type], at: str) -> T:
     kwargs: dict[str, Any] = {}
-    for field in attrs.fields(cls):  # type: ignore[arg-type]
-        path = at + field.name
-        hint = choose.get(path) or _hints(cls)[field.name]  # type: ignore[arg-type]
-        if attrs.has(hint):
-            kwargs[field.name] = _build(hint, cells, choose, path + ".")
+    for name, hint, nested in _plan(cls):
+        path = at + name
+        chosen = choose.get(path)
+        if chosen is not None or nested:
+            kwargs[name] = _build(chosen or hint, cells, choose, path + ".")
         elif path in cells:
-            kwargs[field.name] = cells[path]
+            kwargs[name] = cells[path]
     return cls(**kwargs)

@@ -158,6 +158,7 @@ def _edition_labels(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(anywhere), frozenset(own)
 
 
+@functools.cache
 def _distinctive(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
     anywhere, own = _edition_labels(edition)
     for other in Edition:
@@ -165,6 +166,12 @@ def _distinctive(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
             anywhere = anywhere - _edition_labels(other)[0]
             own = own - _edition_labels(other)[1]
     return anywhere, own
+
+
+@functools.lru_cache(maxsize=4096)
+def _cut_from(key: str, edition: Edition) -> bool:
+    """Whether ``key`` is a distinctive label of ``edition`` cut short (本年新 ← 本年新制作数量)."""
+    return len(key) >= 3 and any(label.startswith(key) for label in _distinctive(edition)[0])
 
 
 def detect_edition(rows: Sequence[RawRow], year: int | None) -> Edition:
@@ -178,7 +185,7 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> Edition:
         anywhere, own = _distinctive(edition)
         exact = keys & anywhere
         # Headers cut short (本年新 | 本年新) still say which edition they were cut from.
-        cut = {k for k in keys - exact if len(k) >= 3 and any(x.startswith(k) for x in anywhere)}
+        cut = {k for k in keys - exact if _cut_from(k, edition)}
         scores[edition] = len(exact) + len(cut) + len(own_keys & own)
     best = max(scores.values())
     leaders = [edition for edition, score in scores.items() if score == best]
@@ -236,17 +243,6 @@ def _fit(values: Sequence[str], width: int, lead_first: bool = True) -> tuple[li
             cells.pop(end)
     fits = len(cells) <= width
     return (cells + [""] * (width - len(cells)))[:width], fits
-
-
-def _row_label(cells: Sequence[str], rows: dict[str, Row]) -> tuple[int, Row | None]:
-    """The rightmost cell that names a known row (the most specific label) and that row."""
-    for position in range(len(cells) - 1, -1, -1):
-        cell = cells[position]
-        if cell and not is_value(cell):
-            found = rows.get(label_key(cell))
-            if found is not None:
-                return position, found
-    return -1, None
 
 
 def _split_label(cells: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -326,16 +322,19 @@ def bind_disclosure(
 
 
 @functools.cache
+def _application_keys(row_key: str) -> tuple[str, ...]:
+    return tuple(f"{row_key}.{column.key}" for column in APPLICATION_COLUMNS)
+
+
+def _has_note(cells: Sequence[str]) -> bool:
+    """The 勾稽关系 note heads table 三; it is all brackets, so its label key is empty."""
+    return any("勾稽" in cell and "勾稽关系" in normalize(cell) for cell in cells)
+
+
+@functools.cache
 def _header_only(edition: Edition) -> frozenset[str]:
     """Header labels that are no row's label too (其他 and 总计 are both)."""
     return _APPLICATION_HEADERS - set(index(edition).application_rows)
-
-
-def _is_application_header(cells: Sequence[str], edition: Edition) -> bool:
-    headers = _header_only(edition)
-    return any(
-        cell and (label_key(cell) in headers or "勾稽关系" in normalize(cell)) for cell in cells
-    )
 
 
 def bind_applications(
@@ -345,24 +344,37 @@ def bind_applications(
     lookup = index(edition)
     binding = Binding("applications")
     width = len(APPLICATION_COLUMNS)
+    headers = _header_only(edition)
     for row in rows:
-        if not any(row.cells) or _is_application_header(row.cells, edition):
+        labels = [
+            (position, label_key(cell))
+            for position, cell in enumerate(row.cells)
+            if cell and not is_value(cell)
+        ]
+        if not labels or any(key in headers for _, key in labels) or _has_note(row.cells):
+            if not labels and any(row.cells):
+                binding.reject(row, "numbers without a row label")
             continue
-        at, spec_row = _row_label(row.cells, lookup.application_rows)
+        at, spec_row = next(
+            (
+                (p, lookup.application_rows[k])
+                for p, k in reversed(labels)
+                if k in lookup.application_rows
+            ),
+            (-1, None),
+        )
         if spec_row is None:
-            labels, values = _split_label(row.cells)
-            known_groups = all(label_key(label) in lookup.application_groups for label in labels)
-            if not (labels and known_groups and not any(values)):
+            known_groups = all(key in lookup.application_groups for _, key in labels)
+            if not (known_groups and not any(row.cells[labels[-1][0] + 1 :])):
                 binding.reject(row, "row label not in table 三 of this edition")
             continue
-        values = list(row.cells[at + 1 :])
         if not binding.claim(row, spec_row.key):
             continue
-        fitted, fits = _fit(values, width)
+        fitted, fits = _fit(row.cells[at + 1 :], width)
         if not fits:
             binding.reject(row, f"more than {width} values after {spec_row.label}")
-        for column, text in zip(APPLICATION_COLUMNS, fitted, strict=True):
-            binding.put(row, f"{spec_row.key}.{column.key}", text, False)
+        for key, text in zip(_application_keys(spec_row.key), fitted, strict=True):
+            binding.put(row, key, text, False)
     other = ApplicantCounts if edition is Edition.E2019 else OtherHandling2021
     choose = {"outcomes.other_handling": other}
     return build(Applications, binding.cells, choose), binding.unplaced

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -28,37 +29,50 @@ def format_value(value: int | Decimal | None) -> str:
     return str(value)
 
 
-def _compact(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def is_value(text: str) -> bool:
-    """Whether a cell reads as a number or a not-applicable mark (rather than a label)."""
-    compact = _compact(text)
-    return compact in NOT_APPLICABLE or _NUMBER.fullmatch(compact) is not None
-
-
-def read_amount(text: str) -> Decimal | None:
-    """``72235.00``, ``127014元``, ``1,234`` → ``Decimal``; blank marks → ``None``."""
-    compact = _compact(text)
+@functools.lru_cache(maxsize=8192)
+def _read(text: str) -> Decimal | NotAValue | None:
+    """What a cell's text says: a number, ``None`` for a blank mark, or ``NotAValue``.
+    Cached: the same few cell texts (``0``, ``  0``, blank) fill most tables."""
+    compact = "".join(unicodedata.normalize("NFKC", text).split())
     if compact in NOT_APPLICABLE:
         return None
     match = _NUMBER.fullmatch(compact)
     if match is None:
-        raise NotAValue(text)
+        return NotAValue(text)
     digits = match["whole"].replace(",", "")
     frac = f".{match['frac']}" if match["frac"] else ""
     return Decimal(f"{match['sign']}{digits}{frac}")
 
 
+def is_value(text: str) -> bool:
+    """Whether a cell reads as a number or a not-applicable mark (rather than a label)."""
+    return not isinstance(_read(text), NotAValue)
+
+
+def read_amount(text: str) -> Decimal | None:
+    """``72235.00``, ``127014元``, ``1,234`` → ``Decimal``; blank marks → ``None``."""
+    value = _read(text)
+    if isinstance(value, NotAValue):
+        raise value
+    return value
+
+
 def read_count(text: str) -> int | None:
-    """``0``, ``  0``, ``0\\xa0``, ``21次``, ``+14``, ``-11`` → ``int``; blank marks → ``None``.
+    """``0``, ``  0``, ``0\xa0``, ``21次``, ``+14``, ``-11`` → ``int``; blank marks → ``None``.
 
     A count written with a non-zero fraction is not a count: ``NotAValue``.
     """
-    amount = read_amount(text)
-    if amount is None:
-        return None
-    if amount != amount.to_integral_value():
-        raise NotAValue(text)
-    return int(amount)
+    value = _count(text)
+    if isinstance(value, NotAValue):
+        raise value
+    return value
+
+
+@functools.lru_cache(maxsize=8192)
+def _count(text: str) -> int | NotAValue | None:
+    value = _read(text)
+    if value is None or isinstance(value, NotAValue):
+        return value
+    if value != value.to_integral_value():
+        return NotAValue(text)
+    return int(value)

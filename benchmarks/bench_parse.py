@@ -1,0 +1,72 @@
+"""How fast parse() reads a report, against the floor of splitting the same text.
+
+Run by hand (not by CI):  python benchmarks/bench_parse.py [SEED_DIR]
+
+For each seed report it prints the median time of ``parse`` and of a plain split of the text
+into lines and cells, measured in the same run, and their ratio; then how parse time grows
+when the text is 50 times longer. Targets (issue 3): median ≤ 1.5 ms per seed report,
+≤ 60× the split, and 50× the text in ≤ 75× the time.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from govinfo_report import parse
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_SEEDS = HERE.parent.parent / "shared" / "seeds"
+EXAMPLES = HERE.parent / "examples"
+
+
+def plain_split(text: str) -> int:
+    """The floor any reader pays: lines, then cells."""
+    return sum(len(line.split("\t")) for line in text.split("\n"))
+
+
+def median_ms(func: Callable[[str], object], text: str, rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        func(text)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SEEDS
+    if not folder.is_dir():
+        folder = EXAMPLES
+    paths = sorted(folder.glob("*.txt"))
+    texts = {path.name: path.read_text(encoding="utf-8") for path in paths}
+    for text in texts.values():  # warm up: grammar build, caches
+        parse(text)
+
+    print(f"{'report':<28}{'chars':>7}{'parse ms':>10}{'split ms':>10}{'ratio':>8}")
+    medians = []
+    for name, text in texts.items():
+        parse_ms = median_ms(parse, text, 200)
+        split_ms = median_ms(plain_split, text, 200)
+        medians.append(parse_ms)
+        print(
+            f"{name:<28}{len(text):>7}{parse_ms:>10.3f}{split_ms:>10.4f}{parse_ms / split_ms:>8.1f}"
+        )
+    print(f"median parse over reports: {statistics.median(medians):.3f} ms")
+
+    print("\ngrowth: the first report repeated")
+    base = next(iter(texts.values()))
+    one = median_ms(parse, base, 100)
+    for times in (1, 10, 50):
+        text = "\n".join([base] * times)
+        ms = median_ms(parse, text, max(5, 100 // times))
+        print(
+            f"  {times:>3}× text ({len(text):>7} chars): {ms:9.3f} ms = {ms / one:6.1f}× the time"
+        )
+
+
+if __name__ == "__main__":
+    main()
