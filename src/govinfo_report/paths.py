@@ -51,7 +51,7 @@ def build(cls: type[T], cells: Mapping[str, Value], choose: Mapping[str, type] |
 
 def _build(cls: type[T], cells: Mapping[str, Value], choose: Mapping[str, type], at: str) -> T:
     kwargs: dict[str, Any] = {}
-    for name, hint, nested in _plan(cls):
+    for name, hint, nested in _plan(cls):  # type: ignore[arg-type]
         path = at + name
         chosen = choose.get(path)
         if chosen is not None or nested:
