@@ -1,11 +1,12 @@
-"""How fast parse() reads a report, against the floor of splitting the same text.
+"""How fast parse() reads a report, against the floor of splitting the same text, and what
+validate() adds.
 
 Run by hand (not by CI):  python benchmarks/bench_parse.py [SEED_DIR]
 
 For each seed report it prints the median time of ``parse`` and of a plain split of the text
 into lines and cells, measured in the same run, and their ratio; then how parse time grows
 when the text is 50 times longer. Targets (issue 3): median ≤ 1.5 ms per seed report,
-≤ 60× the split, and 50× the text in ≤ 75× the time.
+≤ 60× the split, and 50× the text in ≤ 75× the time; validate() adds ≤ 20 % (issue 4).
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ def plain_split(text: str) -> int:
     return sum(len(line.split("\t")) for line in text.split("\n"))
 
 
-def median_ms(func: Callable[[str], object], text: str, rounds: int) -> float:
+def median_ms(func: Callable[..., object], text: str | None, rounds: int) -> float:
+    """Median wall time of ``func(text)`` (``func()`` when ``text`` is None), in ms."""
+    args = () if text is None else (text,)
     times = []
     for _ in range(rounds):
         start = time.perf_counter()
-        func(text)
+        func(*args)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
 
@@ -46,14 +49,19 @@ def main() -> None:
     for text in texts.values():  # warm up: grammar build, caches
         parse(text)
 
-    print(f"{'report':<28}{'chars':>7}{'parse ms':>10}{'split ms':>10}{'ratio':>8}")
+    header = f"{'report':<28}{'chars':>7}{'parse ms':>10}{'split ms':>10}{'ratio':>8}"
+    print(header + f"{'validate ms':>13}{'+%':>6}")
     medians = []
     for name, text in texts.items():
         parse_ms = median_ms(parse, text, 200)
         split_ms = median_ms(plain_split, text, 200)
+        validate_ms = median_ms(parse(text).validate, None, 200)
         medians.append(parse_ms)
+        ratio = parse_ms / split_ms
+        share = 100 * validate_ms / parse_ms
         print(
-            f"{name:<28}{len(text):>7}{parse_ms:>10.3f}{split_ms:>10.4f}{parse_ms / split_ms:>8.1f}"
+            f"{name:<28}{len(text):>7}{parse_ms:>10.3f}{split_ms:>10.4f}{ratio:>8.1f}"
+            f"{validate_ms:>13.3f}{share:>6.0f}"
         )
     print(f"median parse over reports: {statistics.median(medians):.3f} ms")
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from govinfo_report import Edition, ParseError, flatten, parse, serialize
-from govinfo_report.model import GenericRow, GenericTable, Paragraph, UnplacedRow
+from govinfo_report.model import CellIssue, GenericRow, GenericTable, Paragraph, UnplacedRow
 from govinfo_report.values import NotAValue, read_amount, read_count
 from govinfo_report.writer import LAYOUTS
 
@@ -299,10 +299,31 @@ def test_units_signs_and_not_applicable_marks_in_a_table() -> None:
 def test_a_word_in_a_count_cell_is_blank_and_reported() -> None:
     text = TITLE + T3 + "一、本年新收政府信息公开申请数量\t\t见附件\t0\t0\t0\t0\t0\t0\n"
     report = parse(text)
-    assert flatten(report)["applications.new_received.natural_person"] is None
-    (unplaced,) = report.unplaced
-    assert unplaced.table == "applications" and unplaced.line == 3
-    assert "见附件" in unplaced.reason
+    key = "applications.new_received.natural_person"
+    assert flatten(report)[key] is None
+    assert flatten(report)["applications.new_received.total"] == 0  # columns did not shift
+    assert report.unplaced == ()
+    assert report.source.cell_issues == (CellIssue(key, "见附件", "not-a-number", 3),)
+    (finding,) = [f for f in report.validate() if f.code == "unreadable-cell"]
+    assert (finding.keys, finding.line, finding.severity) == ((key,), 3, "warning")
+
+
+def test_a_fraction_in_a_count_cell_is_an_error_naming_the_cell() -> None:
+    text = TITLE + T3 + "一、本年新收政府信息公开申请数量\t\t1.5\t0\t0\t0\t0\t0\t1.5\n"
+    report = parse(text)
+    errors = [f for f in report.validate() if f.code == "not-whole"]
+    assert [f.keys for f in errors] == [
+        ("applications.new_received.natural_person",),
+        ("applications.new_received.total",),
+    ]
+    assert all(f.severity == "error" and "1.5" in f.message for f in errors)
+
+
+def test_surplus_cells_are_reported_not_dropped() -> None:
+    text = TITLE + T3 + "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\t99\n"
+    report = parse(text)
+    assert flatten(report)["applications.new_received.total"] == 1
+    assert report.source.cell_issues == (CellIssue("", "99", "surplus-cells", 3),)
 
 
 # --- Documents -----------------------------------------------------------------------------

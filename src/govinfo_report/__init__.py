@@ -6,12 +6,15 @@ from .errors import ParseError
 from .model import Edition, Report
 from .paths import flatten
 from .reader import parse
+from .rules import Finding, compare_years
 from .writer import serialize
 
 __all__ = [
     "Edition",
+    "Finding",
     "ParseError",
     "Report",
+    "compare_years",
     "flatten",
     "from_dict",
     "parse",

@@ -19,11 +19,11 @@ from .model import (
     Paragraph,
     Report,
     Section,
+    Source,
     StandardTable,
     TableSlot,
-    UnplacedRow,
 )
-from .tables import BINDERS, detect_edition, segments
+from .tables import BINDERS, Binding, detect_edition, segments
 
 _TITLE = re.compile(r"(政府信息公开|政务公开).*报告")
 _NAMED_TITLE = re.compile(r"《([^《》]*(?:政府信息公开|政务公开)[^《》]*报告)》")
@@ -98,7 +98,7 @@ class _Binder:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.tables: dict[str, Any] = {}
-        self.unplaced: list[UnplacedRow] = []
+        self.bindings: list[Binding] = []
 
     def blocks(self, raw: Sequence[RawBlock]) -> tuple[Block, ...]:
         out: list[Block] = []
@@ -121,10 +121,25 @@ class _Binder:
         if kind is None or kind in self.tables:
             generic = _generic(rows)
             return [generic] if generic else []
-        table, unplaced = BINDERS[kind](rows, self.edition)
+        table, binding = BINDERS[kind](rows, self.edition)
         self.tables[kind] = table
-        self.unplaced += unplaced
+        self.bindings.append(binding)
         return [TableSlot(kind)]
+
+    def source(self, foreign_labels: tuple[str, ...]) -> Source:
+        """What the bindings saw, for findings to point at."""
+        return Source(
+            row_lines=tuple(
+                (f"{b.table}.{key}" if key != "values" else b.table, line)
+                for b in self.bindings
+                for key, line in b.row_lines.items()
+            ),
+            absent_rows=tuple(
+                row.removesuffix(".values") for b in self.bindings for row in b.absent_rows
+            ),
+            foreign_labels=foreign_labels,
+            cell_issues=tuple(issue for b in self.bindings for issue in b.issues),
+        )
 
 
 def _sections(raw: Sequence[RawSection]) -> list[tuple[int, str, str, list[RawBlock]]]:
@@ -174,7 +189,8 @@ def bind(document: RawDocument) -> Report:
         if isinstance(block, RawTable)
         for row in block.rows
     ]
-    binder = _Binder(detect_edition(all_rows, year))
+    edition, foreign_labels = detect_edition(all_rows, year)
+    binder = _Binder(edition)
     intro_blocks = binder.blocks(intro)
     used: set[str] = set()
     sections = []
@@ -200,5 +216,6 @@ def bind(document: RawDocument) -> Report:
         active_disclosure=binder.tables.get("active_disclosure"),
         applications=binder.tables.get("applications"),
         review_litigation=binder.tables.get("review_litigation"),
-        unplaced=tuple(binder.unplaced),
+        unplaced=tuple(row for b in binder.bindings for row in b.unplaced),
+        source=binder.source(foreign_labels),
     )

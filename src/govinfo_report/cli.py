@@ -42,7 +42,9 @@ def _show(report: Report, path: Path) -> str:
     nonzero = {key: value for key, value in cells.items() if value not in (None, 0)}
     lines.append(f"  cells:   {len(cells)} ({len(nonzero)} non-zero, {len(blank)} blank)")
     lines += [f"    {key} = {value}" for key, value in nonzero.items()]
-    lines += [f"  unplaced row (line {row.line}): {row.reason}" for row in report.unplaced]
+    findings = report.validate()
+    lines.append(f"  findings: {len(findings)}")
+    lines += [f"    line {f.line or '?'}: {f.code} {f.severity}: {f.message}" for f in findings]
     return "\n".join(lines)
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import attrs
 from attrs import field, frozen
+
+if TYPE_CHECKING:
+    from .rules import Finding
 
 Count: TypeAlias = int | None
 Amount: TypeAlias = Decimal | None
@@ -339,6 +342,38 @@ class UnplacedRow:
     line: int | None = field(default=None, eq=False)
 
 
+@frozen
+class CellIssue:
+    """A cell the parser could not read with certainty: left blank, and reported."""
+
+    key: str  # the cell's flat key; empty for surplus cells that belong to no column
+    text: str  # as written
+    problem: Literal["not-a-number", "not-whole", "surplus-cells"]
+    line: int | None = None
+
+
+@frozen
+class Source:
+    """What the parser saw beyond the report's content, for findings to point at.
+
+    Not part of a report's equality: canonical text does not carry it.
+    """
+
+    row_lines: tuple[tuple[str, int], ...] = ()  # row key (``applications.carried_over``) → line
+    absent_rows: tuple[str, ...] = ()  # rows of a present table that the text lacked
+    foreign_labels: tuple[str, ...] = ()  # labels of the other edition found in the tables
+    cell_issues: tuple[CellIssue, ...] = ()
+
+    def line_of(self, key: str) -> int | None:
+        """The source line of the row holding ``key`` (a cell or row key), if known."""
+        lines = dict(self.row_lines)
+        while key:
+            if key in lines:
+                return lines[key]
+            key = key.rpartition(".")[0]
+        return None
+
+
 # --- The report -----------------------------------------------------------------------------
 
 
@@ -388,6 +423,13 @@ class Report:
     applications: Applications | None = None
     review_litigation: ReviewLitigation | None = None
     unplaced: tuple[UnplacedRow, ...] = ()
+    source: Source = field(factory=Source, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _check_tables(self)
+
+    def validate(self) -> list[Finding]:
+        """Every broken arithmetic, edition and completeness rule, as findings."""
+        from .rules import validate
+
+        return validate(self)

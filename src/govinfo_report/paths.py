@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import functools
+import operator
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 
 from .editions import EDITIONS
-from .model import Report
+from .model import Edition, Report
 
 Value = int | Decimal | None
 T = TypeVar("T")
@@ -29,9 +30,27 @@ def cell_value(report: Report, key: str) -> Value:
     return node
 
 
+@functools.cache
+def _getters(edition: Edition) -> tuple[tuple[str, str, Callable[[Any], Value]], ...]:
+    """Per key: its table and a C-level getter for the rest of its path."""
+    found = []
+    for key in EDITIONS[edition].flat_keys():
+        table, _, rest = key.partition(".")
+        found.append((key, table, operator.attrgetter(rest)))
+    return tuple(found)
+
+
 def flatten(report: Report) -> dict[str, Value]:
     """Every cell of the report's edition under its flat key, in template order."""
-    return {key: cell_value(report, key) for key in EDITIONS[report.edition].flat_keys()}
+    tables = {
+        "active_disclosure": report.active_disclosure,
+        "applications": report.applications,
+        "review_litigation": report.review_litigation,
+    }
+    return {
+        key: None if tables[table] is None else getter(tables[table])
+        for key, table, getter in _getters(report.edition)
+    }
 
 
 @functools.cache

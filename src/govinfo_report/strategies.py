@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from .editions import SECTIONS
+from .editions import APPLICATION_COLUMNS, EDITIONS, REVIEW_GROUPS, REVIEW_LEAVES, SECTIONS
 from .model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -34,8 +34,17 @@ from .model import (
     TableSlot,
 )
 from .numerals import DIGITS
+from .paths import build
 
-__all__ = ["amounts", "counts", "generic_tables", "paragraphs", "reports"]
+__all__ = [
+    "amounts",
+    "consistent_reports",
+    "consistent_tables",
+    "counts",
+    "generic_tables",
+    "paragraphs",
+    "reports",
+]
 
 _CJK = "".join(chr(c) for c in range(0x4E00, 0x9FA6) if chr(c) not in DIGITS + "十")
 _ASCII = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -184,3 +193,43 @@ def reports(draw: st.DrawFn, edition: Edition | None = None) -> Report:
         applications=apps,
         review_litigation=review,
     )
+
+
+@st.composite
+def consistent_tables(draw: st.DrawFn, edition: Edition) -> tuple[Applications, ReviewLitigation]:
+    """Tables 三 and 四 that satisfy every arithmetic rule, with no blank cell."""
+    spec = EDITIONS[edition]
+    parts = [column.key for column in APPLICATION_COLUMNS[:-1]]
+    small = st.integers(0, 30)
+    cells: dict[str, int] = {}
+    outcome_rows = [r.key[9:] for r in spec.application_rows if r.key.startswith("outcomes.")]
+    outcome_rows.remove("total")
+    for name in outcome_rows:
+        for part in parts:
+            cells[f"outcomes.{name}.{part}"] = draw(small)
+    for part in parts:
+        handled = sum(cells[f"outcomes.{name}.{part}"] for name in outcome_rows)
+        forward = draw(small)
+        over = draw(st.integers(0, handled + forward))
+        cells[f"outcomes.total.{part}"] = handled
+        cells[f"carried_forward.{part}"] = forward
+        cells[f"carried_over.{part}"] = over
+        cells[f"new_received.{part}"] = handled + forward - over
+    for row in spec.application_rows:
+        cells[f"{row.key}.total"] = sum([cells[f"{row.key}.{part}"] for part in parts])
+    other = ApplicantCounts if edition is Edition.E2019 else OtherHandling2021
+    apps = build(Applications, cells, {"outcomes.other_handling": other})
+    review: dict[str, int] = {}
+    for group in REVIEW_GROUPS:
+        leaves = [draw(small) for _ in REVIEW_LEAVES[:-1]]
+        for leaf, value in zip(REVIEW_LEAVES, [*leaves, sum(leaves)], strict=True):
+            review[f"{group.key}.{leaf.key}"] = value
+    return apps, build(ReviewLitigation, review)
+
+
+@st.composite
+def consistent_reports(draw: st.DrawFn, edition: Edition | None = None) -> Report:
+    """A valid report whose tables 三 and 四 are both present and add up."""
+    report = draw(reports(edition).filter(lambda r: r.applications and r.review_litigation))
+    apps, review = draw(consistent_tables(report.edition))
+    return attrs.evolve(report, applications=apps, review_litigation=review)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
+from typing import Literal
 
 from attrs import frozen
 
@@ -33,6 +34,7 @@ from .model import (
     ActiveDisclosure2021,
     ApplicantCounts,
     Applications,
+    CellIssue,
     Edition,
     OtherHandling2021,
     ReviewLitigation,
@@ -40,7 +42,7 @@ from .model import (
     UnplacedRow,
 )
 from .paths import Value, build
-from .values import NotAValue, is_value, read_amount, read_count
+from .values import NotAValue, NotWhole, is_value, read_amount, read_count
 
 _APPLICATION_HEADERS = frozenset(
     label_key(text)
@@ -174,8 +176,9 @@ def _cut_from(key: str, edition: Edition) -> bool:
     return len(key) >= 3 and any(label.startswith(key) for label in _distinctive(edition)[0])
 
 
-def detect_edition(rows: Sequence[RawRow], year: int | None) -> Edition:
-    """The edition whose distinctive labels the tables use most; the year breaks a tie."""
+def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, tuple[str, ...]]:
+    """The edition whose distinctive labels the tables use most (the year breaks a tie), and
+    the labels of any other edition found mixed in."""
     keys = {label_key(cell) for row in rows for cell in row.cells if cell}
     own_keys = {
         label_key(labels[-1]) for labels, _ in map(_split_label, (r.cells for r in rows)) if labels
@@ -190,39 +193,59 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> Edition:
     best = max(scores.values())
     leaders = [edition for edition, score in scores.items() if score == best]
     if len(leaders) == 1:
-        return leaders[0]
-    return Edition.E2019 if year is not None and year <= 2020 else Edition.E2021
+        chosen = leaders[0]
+    else:
+        chosen = Edition.E2019 if year is not None and year <= 2020 else Edition.E2021
+    foreign = set()
+    for edition in Edition:
+        if edition is not chosen:
+            anywhere, own = _distinctive(edition)
+            foreign |= (keys & anywhere) | (own_keys & own)
+    return chosen, tuple(sorted(foreign))
 
 
 # --- Reading cells ---------------------------------------------------------------------------
 
 
 class Binding:
-    """Collects one table's cells and the rows that could not be placed."""
+    """One table's cells, where its rows stood, and what could not be placed or read."""
 
     def __init__(self, table: StandardTable) -> None:
         self.table: StandardTable = table
         self.cells: dict[str, Value] = {}
-        self.rows_seen: set[str] = set()
+        self.row_lines: dict[str, int] = {}
         self.unplaced: list[UnplacedRow] = []
+        self.issues: list[CellIssue] = []
+        self.absent_rows: list[str] = []
 
     def reject(self, row: RawRow, reason: str) -> None:
         self.unplaced.append(UnplacedRow(self.table, _trim(row.cells), reason, row.line))
 
     def claim(self, row: RawRow, key: str) -> bool:
         """Whether this is the first row to fill ``key``; a repeat is rejected."""
-        if key in self.rows_seen:
+        if key in self.row_lines:
             self.reject(row, f"a second row for {key}")
             return False
-        self.rows_seen.add(key)
+        self.row_lines[key] = row.line
         return True
 
     def put(self, row: RawRow, key: str, text: str, is_amount: bool) -> None:
         try:
             self.cells[key] = read_amount(text) if is_amount else read_count(text)
-        except NotAValue:
+        except NotAValue as error:
             self.cells[key] = None
-            self.reject(row, f"{key}: {text!r} is not a number")
+            problem: Literal["not-whole", "not-a-number"] = (
+                "not-whole" if isinstance(error, NotWhole) else "not-a-number"
+            )
+            self.issues.append(CellIssue(f"{self.table}.{key}", text, problem, row.line))
+
+    def surplus(self, row: RawRow, cells: Sequence[str]) -> None:
+        if any(cells):
+            self.issues.append(CellIssue("", " | ".join(cells), "surplus-cells", row.line))
+
+    def absent(self, keys: Sequence[str]) -> list[str]:
+        """The rows among ``keys`` that no row of the text filled."""
+        return [f"{self.table}.{key}" for key in keys if key not in self.row_lines]
 
 
 def _trim(cells: Sequence[str]) -> tuple[str, ...]:
@@ -232,17 +255,16 @@ def _trim(cells: Sequence[str]) -> tuple[str, ...]:
     return tuple(cells[:end])
 
 
-def _fit(values: Sequence[str], width: int, lead_first: bool = True) -> tuple[list[str], bool]:
+def _fit(values: Sequence[str], width: int, lead_first: bool = True) -> tuple[list[str], list[str]]:
     """Exactly ``width`` value cells, dropping surplus blank cells: leading ones first (merged
-    label columns, as in table 三) or trailing ones first (padding, as in table 二).
-    ``False`` when the row still has too many cells."""
+    label columns, as in table 三) or trailing ones first (padding, as in table 二). Returns
+    the cells and any surplus that was not blank."""
     cells = list(values)
     ends = (0, -1) if lead_first else (-1, 0)
     for end in ends:
         while len(cells) > width and not cells[end]:
             cells.pop(end)
-    fits = len(cells) <= width
-    return (cells + [""] * (width - len(cells)))[:width], fits
+    return (cells + [""] * (width - len(cells)))[:width], cells[width:]
 
 
 def _split_label(cells: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -277,7 +299,7 @@ def _header_columns(cells: Sequence[str], item: Item) -> tuple[Column, ...]:
 
 def bind_disclosure(
     rows: Sequence[RawRow], edition: Edition
-) -> tuple[ActiveDisclosure2019 | ActiveDisclosure2021, list[UnplacedRow]]:
+) -> tuple[ActiveDisclosure2019 | ActiveDisclosure2021, Binding]:
     """Table 二: captions choose the item, header rows the column order, labels the row."""
     lookup = index(edition)
     binding = Binding("active_disclosure")
@@ -308,14 +330,15 @@ def bind_disclosure(
         if not binding.claim(row, spec_row.key):
             continue
         use = columns if row_item is item and columns else row_item.columns
-        values, fits = _fit(cells[1:], len(use), lead_first=False)
-        if not fits:
-            binding.reject(row, f"more cells than the {len(use)} columns of {spec_row.label}")
+        values, surplus = _fit(cells[1:], len(use), lead_first=False)
+        binding.surplus(row, surplus)
         for column, text in zip(use, values, strict=False):
             binding.put(row, f"{spec_row.key}.{column.key}", text, column.amount)
+    expected = [row.key for item in lookup.spec.items for row in item.rows]
+    binding.absent_rows = binding.absent(expected)
     if edition is Edition.E2019:
-        return build(ActiveDisclosure2019, binding.cells), binding.unplaced
-    return build(ActiveDisclosure2021, binding.cells), binding.unplaced
+        return build(ActiveDisclosure2019, binding.cells), binding
+    return build(ActiveDisclosure2021, binding.cells), binding
 
 
 # --- Table 三 ----------------------------------------------------------------------------
@@ -337,9 +360,7 @@ def _header_only(edition: Edition) -> frozenset[str]:
     return _APPLICATION_HEADERS - set(index(edition).application_rows)
 
 
-def bind_applications(
-    rows: Sequence[RawRow], edition: Edition
-) -> tuple[Applications, list[UnplacedRow]]:
+def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applications, Binding]:
     """Table 三: the most specific known label names the row; seven values follow it."""
     lookup = index(edition)
     binding = Binding("applications")
@@ -370,22 +391,20 @@ def bind_applications(
             continue
         if not binding.claim(row, spec_row.key):
             continue
-        fitted, fits = _fit(row.cells[at + 1 :], width)
-        if not fits:
-            binding.reject(row, f"more than {width} values after {spec_row.label}")
+        fitted, surplus = _fit(row.cells[at + 1 :], width)
+        binding.surplus(row, surplus)
         for key, text in zip(_application_keys(spec_row.key), fitted, strict=True):
             binding.put(row, key, text, False)
     other = ApplicantCounts if edition is Edition.E2019 else OtherHandling2021
     choose = {"outcomes.other_handling": other}
-    return build(Applications, binding.cells, choose), binding.unplaced
+    binding.absent_rows = binding.absent([row.key for row in lookup.spec.application_rows])
+    return build(Applications, binding.cells, choose), binding
 
 
 # --- Table 四 ----------------------------------------------------------------------------
 
 
-def bind_review(
-    rows: Sequence[RawRow], _edition: Edition
-) -> tuple[ReviewLitigation, list[UnplacedRow]]:
+def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitigation, Binding]:
     """Table 四: header rows of known labels, then one row of fifteen values."""
     binding = Binding("review_litigation")
     width = len(REVIEW_GROUPS) * len(REVIEW_LEAVES)
@@ -399,14 +418,14 @@ def bind_review(
             i for i, cell in enumerate(row.cells) if cell and label_key(cell) in _REVIEW_HEADERS
         ]
         values = list(row.cells[known[-1] + 1 if known else 0 :])
-        if not binding.claim(row, "values"):
+        if not binding.claim(row, "values"):  # one row of numbers: the whole table
             continue
-        fitted, fits = _fit(values, width)
-        if not fits:
-            binding.reject(row, f"more than {width} values in table 四")
+        fitted, surplus = _fit(values, width)
+        binding.surplus(row, surplus)
         for key, text in zip(keys, fitted, strict=True):
             binding.put(row, key, text, False)
-    return build(ReviewLitigation, binding.cells), binding.unplaced
+    binding.absent_rows = binding.absent(["values"])
+    return build(ReviewLitigation, binding.cells), binding
 
 
 BINDERS = {

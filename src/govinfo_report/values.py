@@ -19,6 +19,10 @@ class NotAValue(ValueError):
     """The cell holds words, not a number or a not-applicable mark."""
 
 
+class NotWhole(NotAValue):
+    """A count written with a fraction."""
+
+
 def format_value(value: int | Decimal | None) -> str:
     """Numbers plainly (no grouping, no exponent, amounts keep their written precision);
     a blank cell stays empty."""
@@ -74,5 +78,5 @@ def _count(text: str) -> int | NotAValue | None:
     if value is None or isinstance(value, NotAValue):
         return value
     if value != value.to_integral_value():
-        return NotAValue(text)
+        return NotWhole(text)
     return int(value)
