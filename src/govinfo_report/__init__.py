@@ -3,6 +3,7 @@ annual reports): ``parse`` text into a typed ``Report``, ``serialize`` it back c
 
 from .dicts import from_dict, to_dict
 from .errors import ParseError
+from .files import parse_file
 from .model import Edition, Report
 from .paths import flatten
 from .reader import parse
@@ -18,6 +19,7 @@ __all__ = [
     "flatten",
     "from_dict",
     "parse",
+    "parse_file",
     "serialize",
     "to_dict",
 ]

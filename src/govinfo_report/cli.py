@@ -1,88 +1,263 @@
-"""``govinfo-report``: the command line. The only module that touches files."""
+"""``govinfo-report``: the command line. With files.py and batch.py, the only code that
+touches the disk."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import IO, Any, TypeVar
 
+from .batch import Outcome, run
 from .dicts import to_dict
 from .errors import ParseError
+from .exports import (
+    FORMATS,
+    ParquetMissing,
+    long_rows,
+    record,
+    wide_rows,
+    write_csv,
+    write_jsonl,
+    write_parquet,
+)
+from .files import UnreadableFile, parse_file, walk
 from .model import Report
 from .paths import flatten
-from .reader import parse
+from .rules import Finding
 from .writer import LAYOUTS, serialize
 
-EPILOG = """examples:
-  govinfo-report show examples/sample-2021-tab.txt
-  govinfo-report parse examples/*.txt > reports.jsonl
-  govinfo-report convert examples/sample-2021-tab.txt --layout pipe
-"""
+T = TypeVar("T")
+
+EXAMPLES = {
+    "show": "govinfo-report show examples/sample-2021-tab.txt",
+    "parse": "govinfo-report parse examples/*.txt > reports.jsonl",
+    "check": "govinfo-report check examples/   # exit 1 if a report has errors",
+    "convert": "govinfo-report convert examples/sample-2021-tab.txt --layout pipe",
+    "export": "govinfo-report export reports/ --to csv -o cells.csv",
+}
 
 
-def _read(path: Path) -> Report:
-    return parse(path.read_text(encoding="utf-8-sig"))
+# --- Work done on each report, in worker processes (module level, so it pickles) ---------
+
+
+def as_json(_path: Path, report: Report) -> str:
+    return json.dumps(to_dict(report), ensure_ascii=False)
+
+
+def findings(_path: Path, report: Report) -> list[Finding]:
+    return report.validate()
+
+
+# --- Commands ------------------------------------------------------------------------------
 
 
 def _show(report: Report, path: Path) -> str:
     """A person's view of what was read: metadata, sections, the cells that say something."""
-    lines = [
-        f"{path}",
-        f"  title:   {report.title or '(none found)'}",
-        f"  organ:   {report.organ or '(unknown)'}",
-        f"  year:    {report.year or '(unknown)'}",
-        f"  edition: {report.edition.value}",
-        "  sections:",
-        *(f"    {s.number}. {s.title}" for s in report.sections),
-    ]
     cells = flatten(report)
     blank = [key for key, value in cells.items() if value is None]
     nonzero = {key: value for key, value in cells.items() if value not in (None, 0)}
-    lines.append(f"  cells:   {len(cells)} ({len(nonzero)} non-zero, {len(blank)} blank)")
-    lines += [f"    {key} = {value}" for key, value in nonzero.items()]
-    findings = report.validate()
-    lines.append(f"  findings: {len(findings)}")
-    lines += [f"    line {f.line or '?'}: {f.code} {f.severity}: {f.message}" for f in findings]
-    return "\n".join(lines)
+    found = report.validate()
+    return "\n".join(
+        [
+            f"{path}",
+            f"  title:   {report.title or '(none found)'}",
+            f"  organ:   {report.organ or '(unknown)'}",
+            f"  year:    {report.year or '(unknown)'}",
+            f"  edition: {report.edition.value}",
+            "  sections:",
+            *(f"    {s.number}. {s.title}" for s in report.sections),
+            f"  cells:   {len(cells)} ({len(nonzero)} non-zero, {len(blank)} blank)",
+            *(f"    {key} = {value}" for key, value in nonzero.items()),
+            f"  findings: {len(found)}",
+            *(f"    line {f.line or '?'}: {f.code} {f.severity}: {f.message}" for f in found),
+        ]
+    )
+
+
+class Summary:
+    """Counts for the closing line on stderr: read, failed, with errors."""
+
+    def __init__(self) -> None:
+        self.read = self.failed = self.with_errors = 0
+
+    def take(self, outcomes: Iterable[Outcome[T]]) -> Iterable[Outcome[T]]:
+        """Pass outcomes through, reporting failures on stderr and counting."""
+        for outcome in outcomes:
+            if outcome.error is not None:
+                self.failed += 1
+                print(f"{outcome.path}:{outcome.error}", file=sys.stderr)
+            else:
+                self.read += 1
+            yield outcome
+
+    def line(self, errors: bool) -> str:
+        text = f"{self.read} read, {self.failed} failed"
+        return text + (f", {self.with_errors} with errors" if errors else "")
+
+    def status(self) -> int:
+        return 2 if self.failed else 1 if self.with_errors else 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.files:
+        try:
+            report = parse_file(path)
+        except (OSError, UnreadableFile, ParseError) as error:
+            where = f"{error.line}:{error.column}:" if isinstance(error, ParseError) else "0:0:"
+            print(f"{path}:{where} {error}", file=sys.stderr)
+            status = 2
+            continue
+        print(_show(report, path))
+    return status
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    paths = list(walk(args.files, args.glob))
+    summary = Summary()
+    for outcome in summary.take(run(paths, as_json, args.jobs)):
+        if outcome.value is not None:
+            text = outcome.value
+            if len(paths) == 1:
+                text = json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+            print(text)
+    if len(paths) > 1:
+        print(summary.line(errors=False), file=sys.stderr)
+    return 2 if summary.failed else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    summary = Summary()
+    for outcome in summary.take(run(walk(args.files, args.glob), findings, args.jobs)):
+        if outcome.error is not None:
+            if args.format == "json":
+                print(json.dumps({"path": str(outcome.path), "error": outcome.error}))
+            continue
+        found = outcome.value or []
+        summary.with_errors += any(f.severity == "error" for f in found)
+        if args.format == "json":
+            rows = [
+                {
+                    "code": f.code,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "keys": list(f.keys),
+                    "line": f.line,
+                }
+                for f in found
+            ]
+            print(json.dumps({"path": str(outcome.path), "findings": rows}, ensure_ascii=False))
+        else:
+            for f in found:
+                if f.severity == "error" or not args.errors_only:
+                    print(f"{outcome.path}:{f.line or 0}: {f.code} {f.severity} {f.message}")
+    print(summary.line(errors=True), file=sys.stderr)
+    return summary.status()
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    try:
+        report = parse_file(args.file)
+    except (OSError, UnreadableFile, ParseError) as error:
+        where = f"{error.line}:{error.column}:" if isinstance(error, ParseError) else "0:0:"
+        print(f"{args.file}:{where} {error}", file=sys.stderr)
+        return 2
+    sys.stdout.write(serialize(report, layout=args.layout))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    summary = Summary()
+    outcomes = summary.take(run(walk(args.files, args.glob), record, args.jobs))
+    records = (outcome.value for outcome in outcomes if outcome.value is not None)
+    rows = (wide_rows if args.wide else long_rows)(records)
+    try:
+        if args.to == "parquet":
+            write_parquet(rows, Path(args.output), args.wide)
+        else:
+            with _open(args.output) as out:
+                if args.to == "csv":
+                    write_csv(rows, out, args.wide)
+                else:
+                    write_jsonl(rows, out)
+    except ParquetMissing as error:
+        print(f"govinfo-report: {error}", file=sys.stderr)
+        return 2
+    print(summary.line(errors=False), file=sys.stderr)
+    return 2 if summary.failed else 0
+
+
+def _open(output: str) -> IO[str]:
+    if output == "-":
+        return open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False, newline="")
+    return open(output, "w", encoding="utf-8", newline="")
+
+
+# --- The parser of the command line --------------------------------------------------------
+
+
+def _command(
+    commands: Any, name: str, summary: str, handler: Callable[[argparse.Namespace], int]
+) -> argparse.ArgumentParser:
+    sub: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=f"example:\n  {EXAMPLES[name]}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub.set_defaults(handler=handler)
+    return sub
+
+
+def _batch_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("files", nargs="+", metavar="FILE|DIR", help="files, or folders to walk")
+    sub.add_argument("--glob", default="*.txt", help="files to take from folders (*.txt)")
+    sub.add_argument("-j", "--jobs", type=int, default=None, help="processes (all cores)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govinfo-report",
+        description="Read, check and export 政府信息公开工作年度报告 text files.",
+        epilog="examples:\n" + "\n".join(f"  {e}" for e in EXAMPLES.values()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    show = _command(commands, "show", "print what was read, and what is wrong", cmd_show)
+    show.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _batch_options(
+        _command(commands, "parse", "each report as JSON (JSON Lines for several)", cmd_parse)
+    )
+    check = _command(commands, "check", "findings as path:line: code severity message", cmd_check)
+    _batch_options(check)
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--errors-only", action="store_true", help="leave warnings out")
+    convert = _command(commands, "convert", "the canonical text of a report", cmd_convert)
+    convert.add_argument("file", type=Path, metavar="FILE")
+    convert.add_argument("--layout", choices=LAYOUTS, default="tab")
+    export = _command(
+        commands, "export", "cells as a table: one row per report and cell", cmd_export
+    )
+    _batch_options(export)
+    export.add_argument("--to", choices=FORMATS, required=True)
+    export.add_argument("-o", "--output", required=True, help="output file (- for stdout)")
+    export.add_argument("--wide", action="store_true", help="one row per report, a column per key")
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    parser = argparse.ArgumentParser(
-        prog="govinfo-report",
-        description="Read 政府信息公开工作年度报告 text files.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    show = commands.add_parser("show", help="print what was read from each report")
-    show.add_argument("files", nargs="+", type=Path)
-    as_json = commands.add_parser("parse", help="each report as JSON (JSON Lines for several)")
-    as_json.add_argument("files", nargs="+", type=Path)
-    convert = commands.add_parser("convert", help="the canonical text of a report")
-    convert.add_argument("file", type=Path)
-    convert.add_argument("--layout", choices=LAYOUTS, default="tab")
-    args = parser.parse_args(argv)
-
-    files: list[Path] = [args.file] if args.command == "convert" else args.files
-    status = 0
-    for path in files:
-        try:
-            report = _read(path)
-        except (OSError, UnicodeDecodeError, ParseError) as error:
-            where = f"{path}:{error.line}:{error.column}" if isinstance(error, ParseError) else path
-            print(f"{where}: {error}", file=sys.stderr)
-            status = 2
-            continue
-        if args.command == "show":
-            print(_show(report, path))
-        elif args.command == "parse":
-            indent = 2 if len(files) == 1 else None
-            print(json.dumps(to_dict(report), ensure_ascii=False, indent=indent))
-        else:
-            sys.stdout.write(serialize(report, layout=args.layout))
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.handler(args)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status
 
 

@@ -1,0 +1,64 @@
+"""Reading report files: encodings as government sites publish them, and folders of them."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .model import Report
+from .reader import parse
+
+# Tried in order when a file has no byte-order mark. GB18030 decodes every GBK and GB2312
+# file too, and many government files are GBK.
+FALLBACKS = ("utf-8", "gb18030")
+
+
+class UnreadableFile(ValueError):
+    """A file whose bytes are not text in any encoding we know."""
+
+
+def decode(data: bytes) -> str:
+    """Bytes → text: UTF-8 with or without BOM, UTF-16 (by BOM, or by its zero bytes),
+    then GB18030/GBK. Line ends are left to the parser, which reads them all."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if 0 in data[:4096]:  # UTF-8 and GBK text never hold a NUL byte; UTF-16 does
+        head = data[:4096]
+        little = head[1::2].count(0) >= head[0::2].count(0)  # ASCII's zero byte comes second
+        try:
+            return data.decode("utf-16-le" if little else "utf-16-be")
+        except UnicodeDecodeError:
+            pass
+    for encoding in FALLBACKS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile("not UTF-8, UTF-16 or GB18030 text")
+
+
+def read_text(path: str | Path) -> str:
+    """A report file's text, whatever its encoding."""
+    return decode(Path(path).read_bytes())
+
+
+def parse_file(path: str | Path) -> Report:
+    """``parse`` a file: ``OSError`` if it cannot be opened, ``UnreadableFile`` (a
+    ``ValueError``) if it is not text, ``ParseError`` if it is not a report."""
+    return parse(read_text(path))
+
+
+def walk(inputs: Iterable[str | Path], pattern: str = "*.txt") -> Iterator[Path]:
+    """Files named directly, and files matching ``pattern`` under folders, recursively and in
+    a stable order; hidden files and folders are skipped."""
+    for item in map(Path, inputs):
+        if item.is_dir():
+            for path in sorted(item.rglob(pattern)):
+                hidden = any(part.startswith(".") for part in path.relative_to(item).parts)
+                if path.is_file() and not hidden:
+                    yield path
+        else:
+            yield item
