@@ -60,9 +60,8 @@ def main() -> None:
                 )
             seconds = time.perf_counter() - start
             assert status == 0
-            print(
-                f"{jobs} worker(s): {count} reports in {seconds:.2f} s = {count / seconds:.0f} reports/s"
-            )
+            rate = count / seconds
+            print(f"{jobs} worker(s): {count} reports in {seconds:.2f} s = {rate:.0f} reports/s")
 
 
 if __name__ == "__main__":
