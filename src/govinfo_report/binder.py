@@ -10,7 +10,7 @@ from .editions import SECTIONS
 from .errors import ParseError
 from .grammar import RawBlock, RawDocument, RawParagraph, RawRow, RawSection, RawTable
 from .labels import normalize
-from .lexer import heading_parts
+from .lexer import heading_parts, unmark
 from .model import (
     Block,
     Edition,
@@ -29,15 +29,41 @@ _TITLE = re.compile(r"(政府信息公开|政务公开).*报告")
 _NAMED_TITLE = re.compile(r"《([^《》]*(?:政府信息公开|政务公开)[^《》]*报告)》")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 MAX_TITLE = 80
+_SENTENCE_END = ("。", "；", ";", "，", "！", "？", "：")
+
+
+# Web-page furniture that can name the report without being its title.
+_CHROME = re.compile(
+    r"^(当前位置|您的位置|您现在的位置|位置|来源|发布时间|时间|字体|浏览|索引号|发布机构)|>|》\s*$"
+)
 
 
 def _is_title(text: str) -> bool:
+    text = unmark(text)
     return (
         len(text) <= MAX_TITLE
         and not text.endswith(("。", "；", ";", "，"))
         and "《" not in text
+        and _CHROME.search(text) is None
         and _TITLE.search(text) is not None
     )
+
+
+def _title_with_head(front: list[RawBlock], at: int) -> tuple[str, int]:
+    """The title, joined with the line above when the title was broken over two lines or the
+    organ stands on its own line above it (``示例县人民政府`` / ``2021年政府信息公开…``)."""
+    title = unmark(front[at].text)  # type: ignore[union-attr]
+    before = front[at - 1] if at else None
+    organ, _year = _metadata(title)
+    adjacent = isinstance(before, RawParagraph) and before.line == front[at].line - 1  # type: ignore[union-attr]
+    if organ is None and isinstance(before, RawParagraph) and adjacent:
+        head = unmark(before.text)
+        short = len(head) <= 30 and not head.endswith(_SENTENCE_END) and "：" not in head
+        if short and _CHROME.search(head) is None and not head[:1].isdigit():
+            return head + title, at - 1
+        if short and _YEAR.fullmatch(head.strip()) is None and _YEAR.search(head):
+            return head + title, at - 1  # 示例县示例镇2021年 / 政府信息公开工作年度报告
+    return title, at
 
 
 def _metadata(title: str) -> tuple[str | None, int | None]:
@@ -93,10 +119,12 @@ def _generic(rows: Sequence[RawRow]) -> GenericTable | None:
 
 
 class _Binder:
-    """Walks the document once, binding tables where they stand."""
+    """Walks the document once, placing tables where they stand; binds them at the end, so
+    a table broken by stray lines (a page header, a note) is read as one table."""
 
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
+        self.rows: dict[StandardTable, list[RawRow]] = {}
         self.tables: dict[str, Any] = {}
         self.bindings: list[Binding] = []
 
@@ -118,13 +146,20 @@ class _Binder:
         return tuple(out)
 
     def _table(self, kind: StandardTable | None, rows: list[RawRow]) -> list[Block]:
-        if kind is None or kind in self.tables:
+        if kind is None:
             generic = _generic(rows)
             return [generic] if generic else []
-        table, binding = BINDERS[kind](rows, self.edition)
-        self.tables[kind] = table
-        self.bindings.append(binding)
+        if kind in self.rows:  # the same table goes on after something in between
+            self.rows[kind] += rows
+            return []
+        self.rows[kind] = list(rows)
         return [TableSlot(kind)]
+
+    def bind_tables(self) -> None:
+        for kind, rows in self.rows.items():
+            table, binding = BINDERS[kind](rows, self.edition)
+            self.tables[kind] = table
+            self.bindings.append(binding)
 
     def source(self, foreign_labels: tuple[str, ...]) -> Source:
         """What the bindings saw, for findings to point at."""
@@ -168,8 +203,8 @@ def bind(document: RawDocument) -> Report:
     front_matter: list[str] = []
     intro: list[RawBlock] = front
     if title_at is not None:
-        title = front[title_at].text  # type: ignore[union-attr]
-        front_matter, intro = _as_lines(front[:title_at]), front[title_at + 1 :]
+        title, head_at = _title_with_head(front, title_at)
+        front_matter, intro = _as_lines(front[:head_at]), front[title_at + 1 :]
     else:
         named = (
             _NAMED_TITLE.search(block.text) for block in front if isinstance(block, RawParagraph)
@@ -197,6 +232,7 @@ def bind(document: RawDocument) -> Report:
     for number, heading_title, heading, blocks in _sections(document.sections):
         standard = _standard_title(heading_title, used)
         sections.append(Section(number, standard or heading_title, binder.blocks(blocks), heading))
+    binder.bind_tables()
     if not sections and not binder.tables:
         raise ParseError(
             "no section heading and no standard table found",

@@ -21,6 +21,7 @@ class Column:
     label: str
     aliases: tuple[str, ...] = ()
     amount: bool = False  # an amount (Decimal) rather than a count (int)
+    unit: str = ""  # the unit the column's header states, e.g. 万元
 
 
 @frozen
@@ -268,7 +269,7 @@ EDITION_2021 = EditionSpec(
         ),
         Item(
             "第二十条第（八）项",
-            (Column("amount", "本年收费金额（单位：万元）", amount=True),),
+            (Column("amount", "本年收费金额（单位：万元）", amount=True, unit="万元"),),
             (Row("fees", "行政事业性收费"),),
         ),
     ),

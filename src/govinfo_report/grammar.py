@@ -15,7 +15,7 @@ from typing import TypeAlias
 from attrs import frozen
 from lark import Lark, Token, Transformer, v_args
 
-from .lexer import LineLexer
+from .lexer import LineLexer, space_cells
 
 
 @frozen
@@ -69,6 +69,9 @@ class _ToRaw(Transformer[Token, RawDocument]):
 
     def pipe_row(self, token: Token) -> RawRow:
         return RawRow(_pipe_cells(token), token.line or 0)
+
+    def space_row(self, token: Token) -> RawRow:
+        return RawRow(space_cells(token), token.line or 0)
 
     def cells_row(self, *lines: Token) -> RawRow:
         cells: list[str] = []

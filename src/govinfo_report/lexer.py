@@ -14,12 +14,22 @@ from typing import Any
 from lark import Token
 from lark.lexer import Lexer
 
-from .labels import label_key
+from .labels import caption_key, label_key, normalize
 from .numerals import from_chinese
+from .values import is_value
+from .vocabulary import column_labels, table_labels
 
 _HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)")
 _RULE_CELL = re.compile(r":?-{3,}:?")
-_TABLE = frozenset({"TAB_ROW", "PIPE_ROW", "CELL", "CONT"})
+_MARKUP = "#*_ \t\u3000"  # Markdown heading marks and emphasis around a heading or title
+# Page furniture that PDF and Word extraction leave between the lines of a table.
+_PAGE_NUMBER = re.compile(
+    r"[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+)
+_VERTICAL = re.compile(r"^ *[\u4e00-\u9fff] *\r?\n *[\u4e00-\u9fff] *$", re.M)
+_SPACES = re.compile(r"[\s\u3000]+")
+_SENTENCE = ("。", "，", "；", "！", "？")
+_TABLE = frozenset({"TAB_ROW", "PIPE_ROW", "CELL", "CONT", "SPACE_ROW"})
 # Labels of table 三 that look like section headings when a table loses its separators.
 _ROW_LABELS = frozenset(
     label_key(text)
@@ -32,18 +42,73 @@ _ROW_LABELS = frozenset(
     )
 )
 MAX_HEADING = 40
+LONG_LINE = 300
 MAX_CONTINUATION = 30
 
 
 def split_lines(text: str) -> list[str]:
     """Lines without their ends (LF, CRLF, CR and the other Unicode breaks). Byte-order
     marks are dropped wherever they stand: files glued together carry them mid-text."""
-    return text.replace("\ufeff", "").splitlines()
+    lines = text.replace("\ufeff", "").splitlines()
+    if any(len(line) > LONG_LINE for line in lines):
+        lines = [part for line in lines for part in unflatten(line)]
+    return join_vertical(lines) if _VERTICAL.search(text) else lines
+
+
+def unflatten(line: str) -> list[str]:
+    """A report that a scraper flattened onto one long line, broken again where a section
+    heading, a caption or a table row begins. Lines without five table labels are left
+    alone: long narrative is not touched."""
+    tokens = _SPACES.split(line.strip())
+    known = table_labels()
+    starts = [_starts_row(token, known) for token in tokens]
+    if len(line) <= LONG_LINE or sum(starts) < 5:
+        return [line]
+    parts: list[list[str]] = [[]]
+    has_value = False
+    for token, start in zip(tokens, starts, strict=True):
+        heading = heading_parts(token) is not None or _TITLE_TOKEN.fullmatch(token) is not None
+        current = parts[-1]
+        # A label opens a new row once the row so far has its numbers, or after a header
+        # cell; until then, labels pile up (三、本年度办理结果 (一) 予以公开 …).
+        bare_header = normalize(token) in column_labels()  # 总计 as a header, not （七）总计
+        opens = start and (
+            has_value
+            or _OPENERS.search(token) is not None
+            or (bool(current) and label_key(current[-1]) in column_labels() and not bare_header)
+        )
+        if (opens or heading) and current:
+            parts.append([])
+            has_value = False
+        parts[-1].append(token)
+        has_value = has_value or is_value(token)
+        if heading:
+            parts.append([])
+    return [" ".join(part) for part in parts if part]
+
+
+_OPENERS = re.compile(r"^第二十条|^信息内容$|勾稽关系|^行政复议$")
+_ENUMERATOR_TOKEN = re.compile(r"[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]")
+_TITLE_TOKEN = re.compile(r".{0,40}(政府信息公开|政务公开).{0,12}报告")
+
+
+def _starts_row(token: str, known: frozenset[str]) -> bool:
+    return (
+        caption_key(token) is not None
+        or "勾稽关系" in token
+        or _ENUMERATOR_TOKEN.fullmatch(token) is not None
+        or (label_key(token) in known and not is_value(token))
+    )
+
+
+def unmark(line: str) -> str:
+    """A line without Markdown heading marks or emphasis around it (``## **一、总体情况**``)."""
+    return line.strip().lstrip("#").strip(_MARKUP)
 
 
 def heading_parts(line: str) -> tuple[int, str] | None:
     """``一、总体情况`` → ``(1, "总体情况")``; ``None`` for anything that is not a heading."""
-    stripped = line.strip()
+    stripped = unmark(line)
     match = _HEADING.fullmatch(stripped)
     if match is None or len(stripped) > MAX_HEADING or stripped.endswith(("。", "；", ";")):
         return None
@@ -70,15 +135,73 @@ def _kind(line: str, previous: str | None) -> str | None:
         return None
     if "|" in line:
         return "RULE" if _is_rule(stripped) else "PIPE_ROW"
-    if heading_parts(stripped) is not None:
-        return "HEADING"
+    if _PAGE_NUMBER.fullmatch(stripped):
+        return "RULE"
     if (
         previous in ("CELL", "CONT")
         and len(stripped) <= MAX_CONTINUATION
         and not stripped.endswith("。")
     ):
         return "CONT"
+    if is_space_row(stripped):
+        return "SPACE_ROW"
+    if heading_parts(stripped) is not None:
+        return "HEADING"
     return "TEXT"
+
+
+def is_space_row(stripped: str) -> bool:
+    """A table row whose cells are separated by spaces, as PDF extraction leaves them: words
+    then numbers (``规章 0 0 0``), only table labels (``自然人 法人或其他组织 总计``), or a
+    caption or the 勾稽关系 note on its own."""
+    parts = _SPACES.split(stripped)
+    if len(parts) == 1:
+        key = label_key(stripped)
+        return (
+            caption_key(stripped) is not None
+            or (key in table_labels() and heading_parts(stripped) is None)
+            or "勾稽关系" in normalize(stripped)
+        )
+    values = 0
+    while values < len(parts) and is_value(parts[-1 - values]):
+        values += 1
+    words = parts[: len(parts) - values]
+    if values:
+        label = "".join(words)
+        if all(label_key(word) in table_labels() for word in words):
+            return True  # a header and its numbers on one line (table 四 from flattened text)
+        return len(label) <= 60 and not label.endswith(_SENTENCE) and "。" not in label
+    known = table_labels()
+    return all(label_key(word) in known or caption_key(word) for word in words)
+
+
+def space_cells(line: str) -> tuple[str, ...]:
+    """The cells of a space-separated row."""
+    return tuple(_SPACES.split(line.strip()))
+
+
+def join_vertical(lines: list[str]) -> list[str]:
+    """A table label typeset one character per line (a narrow PDF column: 行/政/复/议) joined
+    back into one line; the lines it took are left empty, so line numbers stay true. Only
+    runs that spell a known label are joined: short narrative lines stay as they are."""
+    out = list(lines)
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and _single_character(out[end]):
+            end += 1
+        joined = "".join(line.strip() for line in out[start:end]) if end - start >= 2 else ""
+        if joined and label_key(joined) in table_labels():
+            out[start] = joined
+            for index in range(start + 1, end):
+                out[index] = ""
+        start = max(end, start + 1)
+    return out
+
+
+def _single_character(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) == 1 and "\t" not in line and "\u4e00" <= stripped <= "\u9fff"
 
 
 def tokens(lines: list[str]) -> Iterator[Token]:

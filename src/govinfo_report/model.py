@@ -348,7 +348,7 @@ class CellIssue:
 
     key: str  # the cell's flat key; empty for surplus cells that belong to no column
     text: str  # as written
-    problem: Literal["not-a-number", "not-whole", "surplus-cells"]
+    problem: Literal["not-a-number", "not-whole", "surplus-cells", "missing-cell", "converted"]
     line: int | None = None
 
 

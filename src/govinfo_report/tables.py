@@ -8,8 +8,9 @@ A row that cannot be placed becomes an ``UnplacedRow``: kept, never dropped.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator, Sequence
-from typing import Literal
+from typing import Literal, TypeVar
 
 from attrs import frozen
 
@@ -42,7 +43,7 @@ from .model import (
     UnplacedRow,
 )
 from .paths import Value, build
-from .values import NotAValue, NotWhole, is_value, read_amount, read_count
+from .values import NotAValue, NotWhole, is_value, read_amount_unit, read_count
 
 _APPLICATION_HEADERS = frozenset(
     label_key(text)
@@ -52,6 +53,9 @@ _REVIEW_HEADERS = frozenset(
     label_key(text)
     for text in (LITIGATION, *(c.label for c in REVIEW_GROUPS), *(c.label for c in REVIEW_LEAVES))
 )
+
+
+_HEADER_WORDS = _APPLICATION_HEADERS | _REVIEW_HEADERS | {DISCLOSURE_HEADER}
 
 
 @frozen
@@ -229,15 +233,31 @@ class Binding:
         self.row_lines[key] = row.line
         return True
 
-    def put(self, row: RawRow, key: str, text: str, is_amount: bool) -> None:
+    def put(self, row: RawRow, key: str, text: str, is_amount: bool, unit: str = "") -> None:
         try:
-            self.cells[key] = read_amount(text) if is_amount else read_count(text)
+            if not is_amount:
+                self.cells[key] = read_count(text)
+                return
+            amount, written = read_amount_unit(text)
+            if amount is not None and unit == "万元" and written == "元":
+                # An amount in 元 under a column in 万元: convert, and say so.
+                amount = amount.scaleb(-4)
+                self.issues.append(CellIssue(f"{self.table}.{key}", text, "converted", row.line))
+            self.cells[key] = amount
         except NotAValue as error:
             self.cells[key] = None
             problem: Literal["not-whole", "not-a-number"] = (
                 "not-whole" if isinstance(error, NotWhole) else "not-a-number"
             )
             self.issues.append(CellIssue(f"{self.table}.{key}", text, problem, row.line))
+
+    def fill(self, row: RawRow, keys: Sequence[str], texts: Sequence[str], supplied: int) -> None:
+        """Put each text under its key; keys past the cells the row supplied are blank and
+        reported, since which cells a short row lacks is a guess."""
+        for position, (key, text) in enumerate(zip(keys, texts, strict=True)):
+            self.put(row, key, text, False)
+            if position >= supplied:
+                self.issues.append(CellIssue(f"{self.table}.{key}", "", "missing-cell", row.line))
 
     def surplus(self, row: RawRow, cells: Sequence[str]) -> None:
         if any(cells):
@@ -255,16 +275,18 @@ def _trim(cells: Sequence[str]) -> tuple[str, ...]:
     return tuple(cells[:end])
 
 
-def _fit(values: Sequence[str], width: int, lead_first: bool = True) -> tuple[list[str], list[str]]:
+def _fit(
+    values: Sequence[str], width: int, lead_first: bool = True
+) -> tuple[list[str], list[str], int]:
     """Exactly ``width`` value cells, dropping surplus blank cells: leading ones first (merged
     label columns, as in table 三) or trailing ones first (padding, as in table 二). Returns
-    the cells and any surplus that was not blank."""
+    the cells, any surplus that was not blank, and how many cells the row supplied."""
     cells = list(values)
     ends = (0, -1) if lead_first else (-1, 0)
     for end in ends:
         while len(cells) > width and not cells[end]:
             cells.pop(end)
-    return (cells + [""] * (width - len(cells)))[:width], cells[width:]
+    return (cells + [""] * (width - len(cells)))[:width], cells[width:], len(cells)
 
 
 def _split_label(cells: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -274,6 +296,101 @@ def _split_label(cells: Sequence[str]) -> tuple[list[str], list[str]]:
         if cell and not is_value(cell):
             last = position
     return [cell for cell in cells[: last + 1] if cell], list(cells[last + 1 :])
+
+
+# --- Rows split by extraction ------------------------------------------------------------
+
+L = TypeVar("L")
+
+
+_COMPLETIONS: dict[tuple[int, str], str] = {}
+
+
+def _lookup(cell: str, known: dict[str, L]) -> L | None:
+    """The row a label names: exactly, or as the one known label it was cut short from."""
+    return _lookup_key(label_key(cell), known)
+
+
+def _lookup_key(key: str, known: dict[str, L]) -> L | None:
+    if key in known:
+        return known[key]
+    if len(key) < 4:
+        return None
+    # The label indexes live as long as the process, so their ids are stable cache keys.
+    memo = (id(known), key)
+    if memo not in _COMPLETIONS:
+        hits = [label for label in known if label.startswith(key)]
+        _COMPLETIONS[memo] = hits[0] if len(hits) == 1 else ""
+    return known.get(_COMPLETIONS[memo])
+
+
+def _all_words(cells: Sequence[str]) -> bool:
+    """Whether a row holds words and no number (most rows end in one: a quick way out)."""
+    last = next((cell for cell in reversed(cells) if cell), None)
+    if last is None or is_value(last):
+        return False
+    return all(not cell or not is_value(cell) for cell in cells)
+
+
+def merge_split_rows(rows: Sequence[RawRow], known: dict[str, L]) -> Iterator[RawRow]:
+    """Rows as a careful reader sees them when extraction split one row in two: a row of
+    only a label followed by a row of only numbers (the label stood alone on its line), or a
+    label wrapped onto the next row (``一、本年新收政府信息公开`` / ``申请数量 21 0 …``)."""
+    pending: RawRow | None = None
+    for row in rows:
+        if pending is not None:
+            merged = _merge(pending, row, known)
+            if merged is not None:
+                yield merged
+                pending = None
+                continue
+            yield pending
+            pending = None
+        if _all_words(row.cells) and not _structural(row.cells):
+            pending = row
+        else:
+            yield row
+    if pending is not None:
+        yield pending
+
+
+def _joined_label(
+    cells: Sequence[str], labels: list[tuple[int, str]], known: dict[str, L]
+) -> tuple[int, L | None]:
+    """A label that spaces split over several cells (PDF text): adjacent label cells ending
+    at the last one, joined, longest first."""
+    if len(labels) < 2:
+        return -1, None
+    last = labels[-1][0]
+    for first, _ in labels[:-1]:
+        found = _lookup("".join(cells[first : last + 1]), known)
+        if found is not None:
+            return last, found
+    return -1, None
+
+
+def _structural(cells: Sequence[str]) -> bool:
+    """Captions and header rows: never half of a split data row."""
+    first = next(cell for cell in cells if cell)
+    key = label_key(first)
+    return key in _HEADER_WORDS or caption_key(first) is not None or "勾稽" in first
+
+
+def _merge(first: RawRow, second: RawRow, known: dict[str, L]) -> RawRow | None:
+    head = _trim(first.cells)
+    if not head or (_lookup(head[-1], known) is None and not any(second.cells)):
+        return None
+    if not any(cell and not is_value(cell) for cell in second.cells):
+        # The label alone on its line, the numbers on the next.
+        if _lookup(head[-1], known) is None:
+            return None
+        return RawRow((*head, *(c for c in second.cells if c)), first.line)
+    words = [cell for cell in second.cells if cell]
+    joined = head[-1] + words[0]
+    if _lookup(head[-1], known) is None and _lookup(joined, known) is not None:
+        rest = list(second.cells[second.cells.index(words[0]) + 1 :])
+        return RawRow((*head[:-1], joined, *rest), first.line)
+    return None
 
 
 # --- Table 二 ----------------------------------------------------------------------------
@@ -305,7 +422,8 @@ def bind_disclosure(
     binding = Binding("active_disclosure")
     item: Item | None = None
     columns: tuple[Column, ...] = ()
-    for row in rows:
+    header: list[str] | None = None  # the last header row, while the next may continue it
+    for row in merge_split_rows(rows, lookup.disclosure_rows):
         cells = list(row.cells)
         while cells and not cells[0]:
             cells.pop(0)
@@ -313,16 +431,24 @@ def bind_disclosure(
             continue
         caption = caption_key(cells[0])
         if caption is not None:
-            item = lookup.items.get(caption)
+            item, header = lookup.items.get(caption), None
             columns = item.columns if item else ()
             if item is None:
                 binding.reject(row, f"{cells[0]} is not part of the {edition.value} edition")
             continue
         if label_key(cells[0]) == DISCLOSURE_HEADER:
+            header = list(row.cells[row.cells.index(cells[0]) + 1 :])
             if item is not None:
-                columns = _header_columns(cells[1:], item)
+                columns = _header_columns(header, item)
             continue
-        found = lookup.disclosure_rows.get(label_key(cells[0]))
+        found = _lookup(cells[0], lookup.disclosure_rows)
+        if found is None and header is not None and item is not None and _all_words(row.cells):
+            # A header split over two rows (本年新 / 制作数量): join it cell by cell.
+            more = list(row.cells[1:]) if not row.cells[0] else list(row.cells)
+            header = [a + b for a, b in itertools.zip_longest(header, more, fillvalue="")]
+            columns = _header_columns(header, item)
+            continue
+        header = None
         if found is None:
             binding.reject(row, "row label not in table 二 of this edition")
             continue
@@ -330,10 +456,15 @@ def bind_disclosure(
         if not binding.claim(row, spec_row.key):
             continue
         use = columns if row_item is item and columns else row_item.columns
-        values, surplus = _fit(cells[1:], len(use), lead_first=False)
+        values, surplus, supplied = _fit(cells[1:], len(use), lead_first=False)
         binding.surplus(row, surplus)
-        for column, text in zip(use, values, strict=False):
-            binding.put(row, f"{spec_row.key}.{column.key}", text, column.amount)
+        for position, (column, text) in enumerate(zip(use, values, strict=True)):
+            key = f"{spec_row.key}.{column.key}"
+            binding.put(row, key, text, column.amount, column.unit)
+            if position >= supplied:
+                binding.issues.append(
+                    CellIssue(f"active_disclosure.{key}", "", "missing-cell", row.line)
+                )
     expected = [row.key for item in lookup.spec.items for row in item.rows]
     binding.absent_rows = binding.absent(expected)
     if edition is Edition.E2019:
@@ -366,7 +497,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
     binding = Binding("applications")
     width = len(APPLICATION_COLUMNS)
     headers = _header_only(edition)
-    for row in rows:
+    for row in merge_split_rows(rows, lookup.application_rows):
         labels = [
             (position, label_key(cell))
             for position, cell in enumerate(row.cells)
@@ -378,23 +509,26 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
             continue
         at, spec_row = next(
             (
-                (p, lookup.application_rows[k])
+                (p, found)
                 for p, k in reversed(labels)
-                if k in lookup.application_rows
+                if (found := _lookup_key(k, lookup.application_rows)) is not None
             ),
             (-1, None),
         )
+        if spec_row is None:
+            at, spec_row = _joined_label(row.cells, labels, lookup.application_rows)
         if spec_row is None:
             known_groups = all(key in lookup.application_groups for _, key in labels)
             if not (known_groups and not any(row.cells[labels[-1][0] + 1 :])):
                 binding.reject(row, "row label not in table 三 of this edition")
             continue
+        if at == len(row.cells) - 1 and normalize(row.cells[at]) in _APPLICATION_HEADERS:
+            continue  # a bare header word (总计, 其他) on a line of its own, not a row
         if not binding.claim(row, spec_row.key):
             continue
-        fitted, surplus = _fit(row.cells[at + 1 :], width)
+        fitted, surplus, supplied = _fit(row.cells[at + 1 :], width)
         binding.surplus(row, surplus)
-        for key, text in zip(_application_keys(spec_row.key), fitted, strict=True):
-            binding.put(row, key, text, False)
+        binding.fill(row, _application_keys(spec_row.key), fitted, supplied)
     other = ApplicantCounts if edition is Edition.E2019 else OtherHandling2021
     choose = {"outcomes.other_handling": other}
     binding.absent_rows = binding.absent([row.key for row in lookup.spec.application_rows])
@@ -420,10 +554,9 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         values = list(row.cells[known[-1] + 1 if known else 0 :])
         if not binding.claim(row, "values"):  # one row of numbers: the whole table
             continue
-        fitted, surplus = _fit(values, width)
+        fitted, surplus, supplied = _fit(values, width)
         binding.surplus(row, surplus)
-        for key, text in zip(keys, fitted, strict=True):
-            binding.put(row, key, text, False)
+        binding.fill(row, keys, fitted, supplied)
     binding.absent_rows = binding.absent(["values"])
     return build(ReviewLitigation, binding.cells), binding
 

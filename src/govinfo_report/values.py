@@ -61,6 +61,14 @@ def read_amount(text: str) -> Decimal | None:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
+def read_amount_unit(text: str) -> tuple[Decimal | None, str | None]:
+    """An amount and the unit written with it (``5000元`` → ``(Decimal(5000), "元")``)."""
+    amount = read_amount(text)
+    match = _NUMBER.fullmatch("".join(unicodedata.normalize("NFKC", text).split()))
+    return amount, (match["unit"] if match else None)
+
+
 def read_count(text: str) -> int | None:
     """``0``, ``  0``, ``0\xa0``, ``21次``, ``+14``, ``-11`` → ``int``; blank marks → ``None``.
 

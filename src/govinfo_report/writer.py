@@ -158,7 +158,9 @@ def serialize(report: Report, layout: Layout = "tab") -> str:
     spec = EDITIONS[report.edition]
     lines = list(report.front_matter)
     if report.title is not None:
-        lines.append(report.title)
+        # A blank line keeps front matter apart from the title: a short line right above a
+        # title without an organ would read as the organ.
+        lines += ["", report.title]
     lines += _blocks(report, report.intro, spec, layout)
     for section in report.sections:
         lines += ["", f"{to_chinese(section.number)}、{section.title}"]
