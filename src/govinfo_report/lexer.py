@@ -7,6 +7,7 @@ second line), which is recognised from the line before it, and blank lines, whic
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -59,6 +60,8 @@ def unflatten(line: str) -> list[str]:
     """A report that a scraper flattened onto one long line, broken again where a section
     heading, a caption or a table row begins. Lines without five table labels are left
     alone: long narrative is not touched."""
+    if len(line) <= LONG_LINE or line.count(" ") + line.count("\u3000") < 8:
+        return [line]  # long narrative without the spaces a flattened table leaves
     tokens = _SPACES.split(line.strip())
     known = table_labels()
     starts = [_starts_row(token, known) for token in tokens]
@@ -114,8 +117,9 @@ def heading_parts(line: str) -> tuple[int, str] | None:
         return None
     number = from_chinese(match.group(1))
     title = match.group(2).strip()
-    if number is None or label_key(title) in _ROW_LABELS:
-        return None
+    key = label_key(title)
+    if number is None or any(label.startswith(key) for label in _ROW_LABELS):
+        return None  # a table-三 row label (or the start of one, wrapped), not a section
     return number, title
 
 
@@ -150,6 +154,11 @@ def _kind(line: str, previous: str | None) -> str | None:
     return "TEXT"
 
 
+def is_narrative(line: str) -> bool:
+    """Whether a line on its own reads as narrative text (not a heading or a table row)."""
+    return _kind(line, None) == "TEXT"
+
+
 def is_space_row(stripped: str) -> bool:
     """A table row whose cells are separated by spaces, as PDF extraction leaves them: words
     then numbers (``规章 0 0 0``), only table labels (``自然人 法人或其他组织 总计``), or a
@@ -157,11 +166,12 @@ def is_space_row(stripped: str) -> bool:
     parts = _SPACES.split(stripped)
     if len(parts) == 1:
         key = label_key(stripped)
-        return (
-            caption_key(stripped) is not None
-            or (key in table_labels() and heading_parts(stripped) is None)
-            or "勾稽关系" in normalize(stripped)
-        )
+        if caption_key(stripped) is not None or "勾稽关系" in normalize(stripped):
+            return True
+        if heading_parts(stripped) is not None:
+            return False
+        # A known label, or the first part of one that wrapped onto the next line.
+        return key in table_labels() or (len(key) >= 4 and _starts_label(key))
     values = 0
     while values < len(parts) and is_value(parts[-1 - values]):
         values += 1
@@ -173,6 +183,11 @@ def is_space_row(stripped: str) -> bool:
         return len(label) <= 60 and not label.endswith(_SENTENCE) and "。" not in label
     known = table_labels()
     return all(label_key(word) in known or caption_key(word) for word in words)
+
+
+@functools.lru_cache(maxsize=2048)
+def _starts_label(key: str) -> bool:
+    return any(label.startswith(key) for label in table_labels())
 
 
 def space_cells(line: str) -> tuple[str, ...]:

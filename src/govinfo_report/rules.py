@@ -215,6 +215,22 @@ def _values(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
                 (issue.key,),
                 issue.line,
             )
+        elif issue.problem == "missing-cell":
+            yield Finding(
+                "missing-cell",
+                "warning",
+                f"{where}: the row has no cell for it (read as blank)",
+                (issue.key,),
+                issue.line,
+            )
+        elif issue.problem == "converted":
+            yield Finding(
+                "unit-converted",
+                "warning",
+                f"{where}: {issue.text!r} is in 元; read as {flat[issue.key]} 万元",
+                (issue.key,),
+                issue.line,
+            )
         else:
             yield Finding(
                 "surplus-cells",

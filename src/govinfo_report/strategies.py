@@ -15,6 +15,7 @@ import attrs
 from hypothesis import strategies as st
 
 from .editions import APPLICATION_COLUMNS, EDITIONS, REVIEW_GROUPS, REVIEW_LEAVES, SECTIONS
+from .lexer import is_narrative
 from .model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -61,7 +62,11 @@ def _line(text: tuple[str, str]) -> str:
 def paragraphs() -> st.SearchStrategy[str]:
     """A narrative line in Chinese and ASCII that cannot be mistaken for a heading, a
     title or a table row."""
-    return st.tuples(_first, _rest).map(_line).filter(lambda t: not t.endswith("报告"))
+    return (
+        st.tuples(_first, _rest)
+        .map(_line)
+        .filter(lambda t: not t.endswith("报告") and is_narrative(t))
+    )
 
 
 def counts(signed: bool = False) -> st.SearchStrategy[int | None]:

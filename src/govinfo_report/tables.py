@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal, TypeVar
 
 from attrs import frozen
@@ -132,7 +132,7 @@ def anchor(row: RawRow) -> StandardTable | None:
             return "active_disclosure"
         if "勾稽关系" in normalize(cell):
             return "applications"
-        kind = anchors.get(label_key(cell))
+        kind = _lookup_key(label_key(cell), anchors)  # labels cut short count too
         if kind is not None:
             return kind
     return None
@@ -306,12 +306,12 @@ L = TypeVar("L")
 _COMPLETIONS: dict[tuple[int, str], str] = {}
 
 
-def _lookup(cell: str, known: dict[str, L]) -> L | None:
+def _lookup(cell: str, known: Mapping[str, L]) -> L | None:
     """The row a label names: exactly, or as the one known label it was cut short from."""
     return _lookup_key(label_key(cell), known)
 
 
-def _lookup_key(key: str, known: dict[str, L]) -> L | None:
+def _lookup_key(key: str, known: Mapping[str, L]) -> L | None:
     if key in known:
         return known[key]
     if len(key) < 4:
@@ -355,7 +355,7 @@ def merge_split_rows(rows: Sequence[RawRow], known: dict[str, L]) -> Iterator[Ra
 
 
 def _joined_label(
-    cells: Sequence[str], labels: list[tuple[int, str]], known: dict[str, L]
+    cells: Sequence[str], labels: list[tuple[int, str]], known: Mapping[str, L]
 ) -> tuple[int, L | None]:
     """A label that spaces split over several cells (PDF text): adjacent label cells ending
     at the last one, joined, longest first."""
@@ -376,18 +376,18 @@ def _structural(cells: Sequence[str]) -> bool:
     return key in _HEADER_WORDS or caption_key(first) is not None or "勾稽" in first
 
 
-def _merge(first: RawRow, second: RawRow, known: dict[str, L]) -> RawRow | None:
+def _merge(first: RawRow, second: RawRow, known: Mapping[str, L]) -> RawRow | None:
     head = _trim(first.cells)
-    if not head or (_lookup(head[-1], known) is None and not any(second.cells)):
+    if not head:
         return None
-    if not any(cell and not is_value(cell) for cell in second.cells):
+    words = [cell for cell in second.cells if cell and not is_value(cell)]
+    if not words:
         # The label alone on its line, the numbers on the next.
-        if _lookup(head[-1], known) is None:
+        if _lookup(head[-1], known) is None or not any(second.cells):
             return None
         return RawRow((*head, *(c for c in second.cells if c)), first.line)
-    words = [cell for cell in second.cells if cell]
     joined = head[-1] + words[0]
-    if _lookup(head[-1], known) is None and _lookup(joined, known) is not None:
+    if label_key(joined) in known:  # a label wrapped onto the next row
         rest = list(second.cells[second.cells.index(words[0]) + 1 :])
         return RawRow((*head[:-1], joined, *rest), first.line)
     return None
@@ -507,7 +507,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
             if not labels and any(row.cells):
                 binding.reject(row, "numbers without a row label")
             continue
-        at, spec_row = next(
+        found_at: tuple[int, Row | None] = next(
             (
                 (p, found)
                 for p, k in reversed(labels)
@@ -515,6 +515,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
             ),
             (-1, None),
         )
+        at, spec_row = found_at
         if spec_row is None:
             at, spec_row = _joined_label(row.cells, labels, lookup.application_rows)
         if spec_row is None:

@@ -1,0 +1,302 @@
+"""Real-world variety (issue 5): one fixture per variant, as tools extract reports from web
+pages, Word files and PDFs, each with its exact expected values. Variants already covered
+in test_quirks.py (brackets, spaces, label wordings, cut-short headers, CRLF/BOM, NA marks,
+units, signs) are not repeated here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govinfo_report import Edition, flatten, parse, serialize
+from govinfo_report.model import CellIssue, Paragraph
+from govinfo_report.writer import LAYOUTS
+
+TITLE = "示例镇2021年政府信息公开工作年度报告\n"
+T2 = "二、主动公开政府信息情况\n"
+T3 = "三、收到和处理政府信息公开申请情况\n"
+T4 = "四、政府信息公开行政复议、行政诉讼情况\n"
+NEW = "applications.new_received"
+
+
+def cell(text: str, key: str) -> object:
+    return flatten(parse(text))[key]
+
+
+# --- Labels --------------------------------------------------------------------------------
+
+
+def test_header_split_over_two_rows() -> None:
+    text = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + T2
+        + "第二十条第(一)项\t\t\t\n"
+        + "信息内容\t本年新\t本年新\t对外公开\n"
+        + "\t制作数量\t公开数量\t总数量\n"
+        + "规章\t1\t2\t3\n"
+    )
+    report = parse(text)
+    assert report.edition is Edition.E2019 and report.unplaced == ()
+    flat = flatten(report)
+    assert [
+        flat[f"active_disclosure.regulations.{c}"]
+        for c in ("new_made", "new_published", "total_published")
+    ] == [1, 2, 3]
+
+
+def test_label_wrapped_onto_the_next_row() -> None:
+    text = TITLE + T3 + "一、本年新收政府信息公开\n申请数量 4 1 0 0 0 0 5\n"
+    assert cell(text, f"{NEW}.total") == 5
+    assert cell(text, f"{NEW}.commercial_enterprise") == 1
+
+
+def test_notes_inside_labels() -> None:
+    text = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + T2
+        + "第二十条第(五)项 | | | |\n"
+        + "信息内容 | 上一年项目数量 | 本年增/减 (减用负值表示) | 处理决定数量 |\n"
+        + "行政许可 | 10 | -3 | 7 |\n"
+    )
+    assert cell(text, "active_disclosure.licensing.change") == -3
+
+
+def test_variant_section_headings() -> None:
+    text = (
+        TITLE
+        + "一、总体情况\n正文。\n"
+        + "四、政府信息公开行政复议和行政诉讼情况\n正文。\n"
+        + "五、政府信息公开工作存在的主要问题及改进情况\n正文。\n"
+        + "六、其他需要报告的情况\n正文。\n"
+    )
+    assert [s.title for s in parse(text).sections] == [
+        "总体情况",
+        "政府信息公开行政复议、行政诉讼情况",
+        "存在的主要问题及改进情况",
+        "其他需要报告的事项",
+    ]
+    other = TITLE + "一、总体情况\n正文。\n五、存在的主要问题和改进措施\n正文。\n"
+    assert parse(other).sections[1].title == "存在的主要问题及改进情况"
+
+
+# --- Layouts -------------------------------------------------------------------------------
+
+
+def test_markdown_tables_and_headings() -> None:
+    text = (
+        "# 示例镇2021年政府信息公开工作年度报告\n\n"
+        "## 三、收到和处理政府信息公开申请情况\n\n"
+        "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） "
+        "| | 申请人情况 | | | | | | |\n"
+        "|---|---|---|---|---|---|---|---|---|\n"
+        "| 一、本年新收政府信息公开申请数量 | | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+    )
+    report = parse(text)
+    assert report.title == "示例镇2021年政府信息公开工作年度报告"
+    assert report.sections[0].title == "收到和处理政府信息公开申请情况"
+    assert flatten(report)[f"{NEW}.total"] == 2
+
+
+def test_table_broken_by_a_page_number_and_a_repeated_header() -> None:
+    header = "\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+    text = (
+        TITLE
+        + T3
+        + header
+        + "一、本年新收政府信息公开申请数量\t\t\t1\t0\t0\t0\t0\t0\t1\n"
+        + "- 4 -\n"
+        + "第 5 页 共 9 页\n"
+        + header
+        + "二、上年结转政府信息公开申请数量\t\t\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    report = parse(text)
+    assert flatten(report)["applications.carried_over.total"] == 2
+    assert report.unplaced == () and len(report.sections[0].body) == 1
+
+
+def test_a_table_interrupted_by_a_stray_line_is_one_table() -> None:
+    text = (
+        TITLE
+        + T3
+        + "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\n"
+        + "示例镇人民政府办公室制表\n"
+        + "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    report = parse(text)
+    assert flatten(report)["applications.carried_over.total"] == 2
+    assert report.sections[0].body[1] == Paragraph("示例镇人民政府办公室制表")
+    for layout in LAYOUTS:
+        assert parse(serialize(report, layout=layout)) == report
+
+
+def test_outcome_part_label_repeated_on_every_row_or_missing() -> None:
+    repeated = (
+        TITLE
+        + T3
+        + "三、本年度办理结果\t（一）予以公开\t\t1\t0\t0\t0\t0\t0\t1\n"
+        + "三、本年度办理结果\t（二）部分公开\t\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    missing = (
+        TITLE + T3 + "（一）予以公开\t1\t0\t0\t0\t0\t0\t1\n（二）部分公开\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    for text in (repeated, missing):
+        flat = flatten(parse(text))
+        assert flat["applications.outcomes.granted.total"] == 1
+        assert flat["applications.outcomes.partially_granted.total"] == 2
+
+
+def test_group_cells_repeated_or_missing() -> None:
+    repeated = (
+        TITLE
+        + T3
+        + "\t（三）不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1\n"
+        + "\t（三）不予公开\t2.其他法律行政法规禁止公开\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    missing = (
+        TITLE
+        + T3
+        + "\t\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1\n"
+        + "\t\t2.其他法律行政法规禁止公开\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    for text in (repeated, missing):
+        flat = flatten(parse(text))
+        assert flat["applications.outcomes.denied.state_secret.total"] == 1
+        assert flat["applications.outcomes.denied.prohibited_by_law.total"] == 2
+
+
+PDF = (
+    "示例镇2021年政府信息公开工作年度报告\n"
+    "二、主动公开政府信息情况\n"
+    "第二十条第（一）项\n"
+    "信息内容     本年制发件数     本年废止件数     现行有效件数\n"
+    "规章             0                0                0\n"
+    "行政规范性文件    2                1                7\n"
+    "第二十条第（八）项\n"
+    "信息内容     本年收费金额（单位：万元）\n"
+    "行政事业性收费     1.25\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+    "申请人情况\n"
+    "自然人    法人或其他组织    总计\n"
+    "商业企业   科研机构   社会公益组织   法律服务机构   其他\n"
+    "一、本年新收政府信息公开申请数量   21    0    0   0    0   0    21\n"
+    "三、本年度办理结果   （一）予以公开   20   0   0   0   0   0   20\n"
+    "四、结转下年度继续办理\n"
+    "1   0   0   0   0   0   1\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n"
+    "行\n政\n复\n议\n"
+    "行政诉讼\n"
+    "结果维持  结果纠正  其他结果  尚未审结  总计  未经复议直接起诉  复议后起诉\n"
+    "0  0  0  1  1  0  0  0  0  0  0  0  0  0  0\n"
+)
+
+
+def test_space_aligned_columns_from_pdf_extraction() -> None:
+    report = parse(PDF)
+    flat = flatten(report)
+    assert report.edition is Edition.E2021
+    assert flat["active_disclosure.normative_documents.in_force"] == 7
+    assert flat["active_disclosure.fees.amount"] == Decimal("1.25")
+    assert flat[f"{NEW}.natural_person"] == 21 and flat[f"{NEW}.total"] == 21
+    assert flat["applications.outcomes.granted.total"] == 20
+    assert flat["applications.carried_forward.natural_person"] == 1  # numbers on the next line
+    assert flat["review_litigation.reconsideration.pending"] == 1
+    assert flat["review_litigation.reconsideration.total"] == 1
+    assert report.unplaced == ()
+    assert [s.number for s in report.sections] == [2, 3, 4]
+
+
+def test_a_short_row_is_read_left_to_right_and_its_gaps_reported() -> None:
+    text = TITLE + T3 + "一、本年新收政府信息公开申请数量 3 0 0 0 0\n"
+    report = parse(text)
+    assert flatten(report)[f"{NEW}.natural_person"] == 3
+    assert flatten(report)[f"{NEW}.total"] is None
+    assert report.source.cell_issues == (
+        CellIssue(f"{NEW}.other_org", "", "missing-cell", 3),
+        CellIssue(f"{NEW}.total", "", "missing-cell", 3),
+    )
+    found = {k for f in report.validate() if f.code == "missing-cell" for k in f.keys}
+    assert found == {f"{NEW}.other_org", f"{NEW}.total"}
+
+
+# --- Cells ---------------------------------------------------------------------------------
+
+
+def test_yuan_under_a_wan_yuan_column_is_converted_and_recorded() -> None:
+    text = (
+        TITLE
+        + T2
+        + "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t5,000元\n"
+    )
+    report = parse(text)
+    assert flatten(report)["active_disclosure.fees.amount"] == Decimal("0.5000")
+    key = "active_disclosure.fees.amount"
+    assert report.source.cell_issues == (CellIssue(key, "5,000元", "converted", 5),)
+    (found,) = [f for f in report.validate() if f.code == "unit-converted"]
+    assert found.keys == (key,) and "0.5" in found.message
+
+
+def test_wan_yuan_written_out_is_not_converted() -> None:
+    text = (
+        TITLE
+        + T2
+        + "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0.3万元\n"
+    )
+    report = parse(text)
+    assert flatten(report)["active_disclosure.fees.amount"] == Decimal("0.3")
+    assert report.source.cell_issues == ()
+
+
+# --- Documents -----------------------------------------------------------------------------
+
+
+def test_web_page_chrome_around_the_report() -> None:
+    text = (
+        "当前位置：首页 > 政务公开 > 政府信息公开年度报告\n"
+        "来源：示例县人民政府 时间：2022-01-20\n"
+        "字体：[大 中 小]\n"
+        "示例县2021年政府信息公开工作年度报告\n"
+        "一、总体情况\n正文。\n"
+        "六、其他需要报告的事项\n无。\n"
+        "附件下载\n打印本页\n关闭窗口\n"
+    )
+    report = parse(text)
+    assert report.title == "示例县2021年政府信息公开工作年度报告"
+    assert report.front_matter == (
+        "当前位置：首页 > 政务公开 > 政府信息公开年度报告",
+        "来源：示例县人民政府 时间：2022-01-20",
+        "字体：[大 中 小]",
+    )
+    assert report.sections[-1].body[-1] == Paragraph("关闭窗口")
+
+
+def test_title_broken_over_two_lines() -> None:
+    report = parse("示例县示例镇2021年\n政府信息公开工作年度报告\n一、总体情况\n正文。\n")
+    assert report.title == "示例县示例镇2021年政府信息公开工作年度报告"
+    assert (report.organ, report.year, report.front_matter) == ("示例县示例镇", 2021, ())
+
+
+def test_organ_on_its_own_line_above_the_title() -> None:
+    report = parse("示例县人民政府\n2021年度政府信息公开工作年度报告\n一、总体情况\n正文。\n")
+    assert (report.organ, report.year) == ("示例县人民政府", 2021)
+    assert report.title == "示例县人民政府2021年度政府信息公开工作年度报告"
+
+
+def test_report_flattened_onto_one_line() -> None:
+    text = " ".join(line for line in PDF.replace("行\n政\n复\n议", "行政复议").split("\n"))
+    report = parse(text)
+    flat = flatten(report)
+    assert report.title == "示例镇2021年政府信息公开工作年度报告"
+    assert flat[f"{NEW}.total"] == 21
+    assert flat["applications.outcomes.granted.total"] == 20
+    assert flat["active_disclosure.fees.amount"] == Decimal("1.25")
+    assert flat["review_litigation.reconsideration.total"] == 1
+
+
+def test_what_flattening_made_unreadable_is_blank_and_named() -> None:
+    text = " ".join(PDF.split("\n")[:15]) + " 三、本年度办理结果 （一）予以公开 20 0 0"
+    report = parse(text)
+    flat = flatten(report)
+    assert flat[f"{NEW}.total"] == 21
+    unread = [k for k in flat if k.startswith("applications.") and flat[k] is None]
+    named = {k for f in report.validate() for k in f.keys}
+    assert unread and set(unread) <= named
