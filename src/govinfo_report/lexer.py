@@ -219,6 +219,16 @@ def _single_character(line: str) -> bool:
     return len(stripped) == 1 and "\t" not in line and "\u4e00" <= stripped <= "\u9fff"
 
 
+def _token(kind: str, text: str, line: int) -> Token:
+    """A Lark token, filled in directly: ``Token(...)`` goes through a deprecation shim that
+    costs three times as much, once per line of every report."""
+    token = str.__new__(Token, text)
+    token.type, token.value, token.line, token.column = kind, text, line, 1
+    token.start_pos = token.end_column = token.end_pos = None
+    token.end_line = line
+    return token
+
+
 def tokens(lines: list[str]) -> Iterator[Token]:
     """The token stream of a document's lines; line numbers count from 1."""
     previous: str | None = None
@@ -235,12 +245,12 @@ def tokens(lines: list[str]) -> Iterator[Token]:
             continue
         if kind in _TABLE:
             if in_table and gap is not None:
-                yield Token("ROWSEP", "", None, gap, 1)
+                yield _token("ROWSEP", "", gap)
             in_table = True
         else:
             in_table = False
         gap = None
-        yield Token(kind, line, None, number, 1)  # positional: half the cost of keywords
+        yield _token(kind, line, number)
         previous = kind
 
 

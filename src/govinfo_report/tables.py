@@ -183,10 +183,16 @@ def _cut_from(key: str, edition: Edition) -> bool:
 def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, tuple[str, ...]]:
     """The edition whose distinctive labels the tables use most (the year breaks a tie), and
     the labels of any other edition found mixed in."""
-    keys = {label_key(cell) for row in rows for cell in row.cells if cell}
-    own_keys = {
-        label_key(labels[-1]) for labels, _ in map(_split_label, (r.cells for r in rows)) if labels
-    }
+    keys: set[str] = set()
+    own_keys: set[str] = set()  # each row's last label: its own, most specific one
+    for row in rows:
+        own = None
+        for cell in row.cells:
+            if cell and not is_value(cell):
+                own = label_key(cell)
+                keys.add(own)
+        if own is not None:
+            own_keys.add(own)
     scores: dict[Edition, int] = {}
     for edition in Edition:
         anywhere, own = _distinctive(edition)
@@ -287,15 +293,6 @@ def _fit(
         while len(cells) > width and not cells[end]:
             cells.pop(end)
     return (cells + [""] * (width - len(cells)))[:width], cells[width:], len(cells)
-
-
-def _split_label(cells: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Label cells (words) and the value cells after the last of them."""
-    last = -1
-    for position, cell in enumerate(cells):
-        if cell and not is_value(cell):
-            last = position
-    return [cell for cell in cells[: last + 1] if cell], list(cells[last + 1 :])
 
 
 # --- Rows split by extraction ------------------------------------------------------------
