@@ -186,13 +186,13 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, t
     keys: set[str] = set()
     own_keys: set[str] = set()  # each row's last label: its own, most specific one
     for row in rows:
-        own = None
+        last = None
         for cell in row.cells:
             if cell and not is_value(cell):
-                own = label_key(cell)
-                keys.add(own)
-        if own is not None:
-            own_keys.add(own)
+                last = label_key(cell)
+                keys.add(last)
+        if last is not None:
+            own_keys.add(last)
     scores: dict[Edition, int] = {}
     for edition in Edition:
         anywhere, own = _distinctive(edition)
