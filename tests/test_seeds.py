@@ -9,22 +9,12 @@ from pathlib import Path
 import pytest
 
 from govinfo_report import Edition, Report, flatten, parse, serialize
-from govinfo_report.editions import EDITIONS
+from govinfo_report.editions import APPLICATION_COLUMNS, EDITIONS
 from govinfo_report.model import GenericRow, GenericTable, Paragraph
 from govinfo_report.writer import LAYOUTS, Layout
 
-BLANK_ROW = {
-    f"applications.carried_forward.{column}": None
-    for column in (
-        "natural_person",
-        "commercial_enterprise",
-        "research_institution",
-        "social_welfare_org",
-        "legal_service_org",
-        "other_org",
-        "total",
-    )
-}
+COLUMNS = [column.key for column in APPLICATION_COLUMNS]
+BLANK_ROW = {f"applications.carried_forward.{column}": None for column in COLUMNS}
 
 # name: (edition, year, organ, cells that are not 0 — every other cell must be exactly 0)
 EXPECTED: dict[str, tuple[Edition, int, str, dict[str, int | Decimal | None]]] = {

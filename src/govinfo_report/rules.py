@@ -184,6 +184,31 @@ def _arithmetic(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
 
 # --- Values, edition, completeness ---------------------------------------------------------
 
+# What the parser could not read with certainty: problem → (code, severity, message).
+CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
+    "not-whole": (
+        "not-whole",
+        "error",
+        "{where}: {text!r} is not a whole number; only amounts may have decimals (read as blank)",
+    ),
+    "not-a-number": (
+        "unreadable-cell",
+        "warning",
+        "{where}: {text!r} is not a number (read as blank)",
+    ),
+    "missing-cell": (
+        "missing-cell",
+        "warning",
+        "{where}: the row has no cell for it (read as blank)",
+    ),
+    "converted": ("unit-converted", "warning", "{where}: {text!r} is in 元; read as {value} 万元"),
+    "surplus-cells": (
+        "surplus-cells",
+        "warning",
+        "{where} has more cells than its table has columns; not read: {text}",
+    ),
+}
+
 
 def _values(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
     line_of = report.source.line_of
@@ -197,48 +222,12 @@ def _values(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
                 line_of(key),
             )
     for issue in report.source.cell_issues:
+        code, severity, template = CELL_ISSUES[issue.problem]
         where = _cell(report.edition, issue.key) if issue.key else "a row"
-        if issue.problem == "not-whole":
-            yield Finding(
-                "not-whole",
-                "error",
-                f"{where}: {issue.text!r} is not a whole number; only amounts may have "
-                "decimals (read as blank)",
-                (issue.key,),
-                issue.line,
-            )
-        elif issue.problem == "not-a-number":
-            yield Finding(
-                "unreadable-cell",
-                "warning",
-                f"{where}: {issue.text!r} is not a number (read as blank)",
-                (issue.key,),
-                issue.line,
-            )
-        elif issue.problem == "missing-cell":
-            yield Finding(
-                "missing-cell",
-                "warning",
-                f"{where}: the row has no cell for it (read as blank)",
-                (issue.key,),
-                issue.line,
-            )
-        elif issue.problem == "converted":
-            yield Finding(
-                "unit-converted",
-                "warning",
-                f"{where}: {issue.text!r} is in 元; read as {flat[issue.key]} 万元",
-                (issue.key,),
-                issue.line,
-            )
-        else:
-            yield Finding(
-                "surplus-cells",
-                "warning",
-                f"{where} has more cells than its table has columns; not read: {issue.text}",
-                (),
-                issue.line,
-            )
+        value = flat.get(issue.key)
+        message = template.format(where=where, text=issue.text, value=value)
+        keys = (issue.key,) if issue.key else ()
+        yield Finding(code, severity, message, keys, issue.line)
 
 
 def _edition(report: Report) -> Iterator[Finding]:
