@@ -174,6 +174,15 @@ def _distinctive(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
     return anywhere, own
 
 
+@functools.lru_cache(maxsize=8192)
+def _label(cell: str) -> str | None:
+    """The label key of a cell that holds words; ``None`` for a number, a mark or a blank.
+    One cached answer to the two questions the binder asks of every cell."""
+    if not cell or is_value(cell):
+        return None
+    return label_key(cell)
+
+
 @functools.lru_cache(maxsize=4096)
 def _cut_from(key: str, edition: Edition) -> bool:
     """Whether ``key`` is a distinctive label of ``edition`` cut short (本年新 ← 本年新制作数量)."""
@@ -188,9 +197,10 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, t
     for row in rows:
         last = None
         for cell in row.cells:
-            if cell and not is_value(cell):
-                last = label_key(cell)
-                keys.add(last)
+            key = _label(cell)
+            if key is not None:
+                keys.add(key)
+                last = key
         if last is not None:
             own_keys.add(last)
     scores: dict[Edition, int] = {}
@@ -496,9 +506,9 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
     headers = _header_only(edition)
     for row in merge_split_rows(rows, lookup.application_rows):
         labels = [
-            (position, label_key(cell))
-            for position, cell in enumerate(row.cells)
-            if cell and not is_value(cell)
+            (position, key)
+            for position, key in enumerate(map(_label, row.cells))
+            if key is not None
         ]
         if not labels or any(key in headers for _, key in labels) or _has_note(row.cells):
             if not labels and any(row.cells):
