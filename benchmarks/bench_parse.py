@@ -52,11 +52,13 @@ def main() -> None:
     header = f"{'report':<28}{'chars':>7}{'parse ms':>10}{'split ms':>10}{'ratio':>8}"
     print(header + f"{'validate ms':>13}{'+%':>6}")
     medians = []
+    splits = []
     for name, text in texts.items():
         parse_ms = median_ms(parse, text, 200)
         split_ms = median_ms(plain_split, text, 200)
         validate_ms = median_ms(parse(text).validate, None, 200)
         medians.append(parse_ms)
+        splits.append(split_ms)
         ratio = parse_ms / split_ms
         share = 100 * validate_ms / parse_ms
         print(
@@ -64,6 +66,7 @@ def main() -> None:
             f"{validate_ms:>13.3f}{share:>6.0f}"
         )
     print(f"median parse over reports: {statistics.median(medians):.3f} ms")
+    print(f"all reports together: {sum(medians) / sum(splits):.1f}× the split")
 
     print("\ngrowth: the first report repeated")
     base = next(iter(texts.values()))

@@ -30,7 +30,6 @@ _PAGE_NUMBER = re.compile(
 _VERTICAL = re.compile(r"^ *[\u4e00-\u9fff] *\r?\n *[\u4e00-\u9fff] *$", re.M)
 _SPACES = re.compile(r"[\s\u3000]+")
 _SENTENCE = ("。", "，", "；", "！", "？")
-_TABLE = frozenset({"TAB_ROW", "PIPE_ROW", "CELL", "CONT", "SPACE_ROW"})
 # Labels of table 三 that look like section headings when a table loses its separators.
 _ROW_LABELS = frozenset(
     label_key(text)
@@ -232,23 +231,23 @@ def _token(kind: str, text: str, line: int) -> Token:
 def tokens(lines: list[str]) -> Iterator[Token]:
     """The token stream of a document's lines; line numbers count from 1."""
     previous: str | None = None
-    in_table = False
-    gap: int | None = None  # first blank line since the last table line
+    in_cells = False  # the last line was part of a row of the cells layout
+    gap: int | None = None  # first blank line since then
     for number, line in enumerate(lines, start=1):
-        kind = _kind(line, previous)
+        # Most lines of the longest reports are cells: decide those without a call.
+        single_cell = line[:1] == "\t" and line.count("\t") == 1
+        kind = "CELL" if single_cell else _kind(line, previous)
         if kind == "RULE":
             continue
         if kind is None:
-            if in_table and gap is None:
+            if in_cells and gap is None:
                 gap = number
             previous = None
             continue
-        if kind in _TABLE:
-            if in_table and gap is not None:
-                yield _token("ROWSEP", "", gap)
-            in_table = True
-        else:
-            in_table = False
+        # Only the cells layout needs blank lines: they end its rows. Elsewhere a row is a line.
+        if kind == "CELL" and in_cells and gap is not None:
+            yield _token("ROWSEP", "", gap)
+        in_cells = kind in ("CELL", "CONT")
         gap = None
         yield _token(kind, line, number)
         previous = kind
