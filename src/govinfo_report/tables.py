@@ -43,7 +43,14 @@ from .model import (
     UnplacedRow,
 )
 from .paths import Value, build
-from .values import NotAValue, NotWhole, is_value, read_amount_unit, read_count
+from .values import (
+    NotAValue,
+    NotWhole,
+    count_or_problem,
+    is_value,
+    read_amount_unit,
+    read_count,
+)
 
 _APPLICATION_HEADERS = frozenset(
     label_key(text)
@@ -270,8 +277,13 @@ class Binding:
     def fill(self, row: RawRow, keys: Sequence[str], texts: Sequence[str], supplied: int) -> None:
         """Put each text under its key; keys past the cells the row supplied are blank and
         reported, since which cells a short row lacks is a guess."""
+        cells = self.cells
         for position, (key, text) in enumerate(zip(keys, texts, strict=True)):
-            self.put(row, key, text, False)
+            value = count_or_problem(text)  # the hot loop: one cached call per cell
+            if isinstance(value, NotAValue):
+                self.put(row, key, text, False)  # records the problem
+            else:
+                cells[key] = value
             if position >= supplied:
                 self.issues.append(CellIssue(f"{self.table}.{key}", "", "missing-cell", row.line))
 

@@ -74,14 +74,15 @@ def read_count(text: str) -> int | None:
 
     A count written with a non-zero fraction is not a count: ``NotAValue``.
     """
-    value = _count(text)
+    value = count_or_problem(text)
     if isinstance(value, NotAValue):
         raise value
     return value
 
 
 @functools.lru_cache(maxsize=8192)
-def _count(text: str) -> int | NotAValue | None:
+def count_or_problem(text: str) -> int | NotAValue | None:
+    """``read_count`` without raising: the problem is returned (cached, for hot loops)."""
     value = _read(text)
     if value is None or isinstance(value, NotAValue):
         return value
