@@ -6,6 +6,10 @@ units, signs) are not repeated here."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from govinfo_report import Edition, flatten, parse, serialize
 from govinfo_report.model import CellIssue, Paragraph
@@ -300,3 +304,46 @@ def test_what_flattening_made_unreadable_is_blank_and_named() -> None:
     unread = [k for k in flat if k.startswith("applications.") and flat[k] is None]
     named = {k for f in report.validate() for k in f.keys}
     assert unread and set(unread) <= named
+
+
+# --- The seeds as other tools would have extracted them ------------------------------------
+
+
+def _space_aligned(text: str) -> str:
+    """Tabs as runs of spaces, as `pdftotext -layout` leaves table columns."""
+    return "\n".join(
+        "   ".join(c.strip() for c in line.split("\t")).strip() if "\t" in line else line
+        for line in text.split("\n")
+    )
+
+
+def _flattened(text: str) -> str:
+    """Everything on one line, cells and lines separated by spaces, as scrapers leave it."""
+    return " ".join(line.strip() for line in text.replace("\t", " ").split("\n") if line.strip())
+
+
+def _one_value_per_line(text: str) -> str:
+    """Cells on lines of their own without the tab that marks them: often not readable."""
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("render", [_space_aligned, _flattened, _one_value_per_line])
+def test_no_cell_of_a_seed_is_ever_silently_wrong(shared: Path, render: Any) -> None:
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        original = parse(path.read_text(encoding="utf-8"))
+        expected = flatten(original)
+        for source in (path.read_text(encoding="utf-8"), serialize(original)):
+            report = parse(render(source))
+            got = flatten(report)
+            named = {key for finding in report.validate() for key in finding.keys}
+            for key, value in expected.items():
+                if got.get(key) != value:
+                    assert got.get(key) is None, (path.name, render.__name__, key)
+                    assert key in named or report.edition is not original.edition, key
+
+
+@pytest.mark.parametrize("render", [_space_aligned, _flattened])
+def test_canonical_seeds_survive_pdf_and_scraper_renderings(shared: Path, render: Any) -> None:
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        original = parse(path.read_text(encoding="utf-8"))
+        assert flatten(parse(render(serialize(original)))) == flatten(original), path.name

@@ -263,7 +263,8 @@ def _completeness(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
             yield Finding("missing-section", "warning", f"section {definition.title} is missing")
     for name in STANDARD_TABLES:
         if getattr(report, name) is None:
-            yield Finding("missing-table", "warning", f"{TABLE_NAMES[name]} is missing")
+            keys = tuple(key for key in flat if key.startswith(name + "."))
+            yield Finding("missing-table", "warning", f"{TABLE_NAMES[name]} is missing", keys)
     absent = set(report.source.absent_rows)
     for row in report.source.absent_rows:
         keys = tuple(key for key in flat if key.startswith(row + "."))
