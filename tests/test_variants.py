@@ -323,7 +323,7 @@ def _flattened(text: str) -> str:
 
 
 def _one_value_per_line(text: str) -> str:
-    """Cells on lines of their own without the tab that marks them: often not readable."""
+    """Cells on lines of their own without the tab that marks them (HTML and Word text)."""
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
@@ -342,8 +342,18 @@ def test_no_cell_of_a_seed_is_ever_silently_wrong(shared: Path, render: Any) -> 
                     assert key in named or report.edition is not original.edition, key
 
 
-@pytest.mark.parametrize("render", [_space_aligned, _flattened])
-def test_canonical_seeds_survive_pdf_and_scraper_renderings(shared: Path, render: Any) -> None:
+@pytest.mark.parametrize(
+    ("render", "canonical_only"),
+    # Flattening the originals is left out: wrapped header words (结果 / 纠正) flattened
+    # into table 四's row make it unreadable; the test above holds for it.
+    [(_space_aligned, False), (_one_value_per_line, False), (_flattened, True)],
+)
+def test_seeds_survive_pdf_scraper_and_html_renderings(
+    shared: Path, render: Any, canonical_only: bool
+) -> None:
     for path in sorted((shared / "seeds").glob("*.txt")):
-        original = parse(path.read_text(encoding="utf-8"))
-        assert flatten(parse(render(serialize(original)))) == flatten(original), path.name
+        text = path.read_text(encoding="utf-8")
+        original = parse(text)
+        sources = [serialize(original)] if canonical_only else [text, serialize(original)]
+        for source in sources:
+            assert flatten(parse(render(source))) == flatten(original), path.name

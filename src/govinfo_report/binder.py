@@ -23,7 +23,7 @@ from .model import (
     StandardTable,
     TableSlot,
 )
-from .tables import BINDERS, Binding, detect_edition, segments
+from .tables import BINDERS, Binding, detect_edition, segments, table_like
 
 _TITLE = re.compile(r"(政府信息公开|政务公开).*报告")
 _NAMED_TITLE = re.compile(r"《([^《》]*(?:政府信息公开|政务公开)[^《》]*报告)》")
@@ -131,6 +131,7 @@ class _Binder:
     def blocks(self, raw: Sequence[RawBlock]) -> tuple[Block, ...]:
         out: list[Block] = []
         position = 0
+        last: StandardTable | None = None  # the standard table this body last placed
         while position < len(raw):
             block = raw[position]
             if isinstance(block, RawParagraph):
@@ -142,7 +143,10 @@ class _Binder:
                 rows += raw[position].rows  # type: ignore[union-attr]
                 position += 1
             for kind, part in segments(rows):
+                if kind is None and last is not None and all(map(table_like, part)):
+                    kind = last  # its rest, after stray lines (wrapped header words)
                 out += self._table(kind, part)
+                last = kind or last
         return tuple(out)
 
     def _table(self, kind: StandardTable | None, rows: list[RawRow]) -> list[Block]:

@@ -167,6 +167,8 @@ def is_space_row(stripped: str) -> bool:
         key = label_key(stripped)
         if caption_key(stripped) is not None or "勾稽关系" in normalize(stripped):
             return True
+        if is_value(stripped) and stripped not in ("无", "不适用"):
+            return True  # a number alone on its line: a cell, one per line (HTML, Word)
         if heading_parts(stripped) is not None:
             return False
         # A known label, or the first part of one that wrapped onto the next line.

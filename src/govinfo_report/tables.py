@@ -51,6 +51,7 @@ from .values import (
     read_amount_unit,
     read_count,
 )
+from .vocabulary import table_labels
 
 _APPLICATION_HEADERS = frozenset(
     label_key(text)
@@ -126,7 +127,9 @@ def _anchors() -> dict[str, StandardTable]:
         if other != kind
         for key in keys & more
     }
-    return {key: kind for kind, keys in found.items() for key in keys - shared}
+    # 其他 and 总计 head columns in several tables and words beside: they open none.
+    generic = {label_key("其他"), label_key("总计")}
+    return {key: kind for kind, keys in found.items() for key in keys - shared - generic}
 
 
 def anchor(row: RawRow) -> StandardTable | None:
@@ -351,14 +354,21 @@ def _all_words(cells: Sequence[str]) -> bool:
     return all(not cell or not is_value(cell) for cell in cells)
 
 
-def merge_split_rows(rows: Sequence[RawRow], known: dict[str, L]) -> Iterator[RawRow]:
-    """Rows as a careful reader sees them when extraction split one row in two: a row of
-    only a label followed by a row of only numbers (the label stood alone on its line), or a
-    label wrapped onto the next row (``一、本年新收政府信息公开`` / ``申请数量 21 0 …``)."""
-    pending: RawRow | None = None
+def merge_split_rows(rows: Sequence[RawRow], known: Mapping[str, L]) -> Iterator[RawRow]:
+    """Rows as a careful reader sees them when extraction split one row into several: a row
+    of only a label followed by rows of only numbers (the label alone on its line, the
+    numbers on the next line or one per line), or a label wrapped onto the next row
+    (``一、本年新收政府信息公开`` / ``申请数量 21 0 …``)."""
+    pending: RawRow | None = None  # a label-only row, growing as numbers follow it
+    numbers = False  # whether pending has taken numbers already
     for row in rows:
         if pending is not None:
-            merged = _merge(pending, row, known)
+            labelled = numbers or _lookup(_trim(pending.cells)[-1], known) is not None
+            if only_numbers(row.cells) and labelled:
+                cells = (*_trim(pending.cells), *(c for c in row.cells if c))
+                pending, numbers = RawRow(cells, pending.line), True
+                continue
+            merged = None if numbers else _merge(pending, row, known)
             if merged is not None:
                 yield merged
                 pending = None
@@ -366,11 +376,38 @@ def merge_split_rows(rows: Sequence[RawRow], known: dict[str, L]) -> Iterator[Ra
             yield pending
             pending = None
         if _all_words(row.cells) and not _structural(row.cells):
-            pending = row
+            pending, numbers = row, False
         else:
             yield row
     if pending is not None:
         yield pending
+
+
+def table_like(row: RawRow) -> bool:
+    """Whether every cell of a row is a number or a label of the standard tables."""
+    return all(
+        not cell or is_value(cell) or label_key(cell) in table_labels() for cell in row.cells
+    )
+
+
+def only_numbers(cells: Sequence[str]) -> bool:
+    return any(cells) and all(not cell or is_value(cell) for cell in cells)
+
+
+def _gather_numbers(rows: Sequence[RawRow]) -> Iterator[RawRow]:
+    """Consecutive rows of only numbers as one row: table 四's fifteen numbers, one per line."""
+    gathered: RawRow | None = None
+    for row in rows:
+        if only_numbers(row.cells):
+            cells = row.cells if gathered is None else (*gathered.cells, *row.cells)
+            gathered = RawRow(tuple(cells), (gathered or row).line)
+            continue
+        if gathered is not None:
+            yield gathered
+            gathered = None
+        yield row
+    if gathered is not None:
+        yield gathered
 
 
 def _joined_label(
@@ -391,8 +428,8 @@ def _joined_label(
 def _structural(cells: Sequence[str]) -> bool:
     """Captions and header rows: never half of a split data row."""
     first = next(cell for cell in cells if cell)
-    key = label_key(first)
-    return key in _HEADER_WORDS or caption_key(first) is not None or "勾稽" in first
+    bare = normalize(first)  # 其他 as a header word, not 3.其他 the row
+    return bare in _HEADER_WORDS or caption_key(first) is not None or "勾稽" in first
 
 
 def _merge(first: RawRow, second: RawRow, known: Mapping[str, L]) -> RawRow | None:
@@ -401,10 +438,7 @@ def _merge(first: RawRow, second: RawRow, known: Mapping[str, L]) -> RawRow | No
         return None
     words = [cell for cell in second.cells if cell and not is_value(cell)]
     if not words:
-        # The label alone on its line, the numbers on the next.
-        if _lookup(head[-1], known) is None or not any(second.cells):
-            return None
-        return RawRow((*head, *(c for c in second.cells if c)), first.line)
+        return None
     joined = head[-1] + words[0]
     if label_key(joined) in known:  # a label wrapped onto the next row
         rest = list(second.cells[second.cells.index(words[0]) + 1 :])
@@ -413,6 +447,13 @@ def _merge(first: RawRow, second: RawRow, known: Mapping[str, L]) -> RawRow | No
 
 
 # --- Table 二 ----------------------------------------------------------------------------
+
+
+def _is_column(cell: str, item: Item) -> bool:
+    key = label_key(cell)
+    return (
+        any(k.startswith(key) for column in item.columns for k in _keys(column)) if key else False
+    )
 
 
 def _header_columns(cells: Sequence[str], item: Item) -> tuple[Column, ...]:
@@ -462,9 +503,11 @@ def bind_disclosure(
             continue
         found = _lookup(cells[0], lookup.disclosure_rows)
         if found is None and header is not None and item is not None and _all_words(row.cells):
-            # A header split over two rows (本年新 / 制作数量): join it cell by cell.
             more = list(row.cells[1:]) if not row.cells[0] else list(row.cells)
-            header = [a + b for a, b in itertools.zip_longest(header, more, fillvalue="")]
+            if len(cells) == 1 and _is_column(cells[0], item):
+                header = [*_trim(header), cells[0]]  # one header cell per line
+            else:  # a header split over two rows (本年新 / 制作数量): join cell by cell
+                header = [a + b for a, b in itertools.zip_longest(header, more, fillvalue="")]
             columns = _header_columns(header, item)
             continue
         header = None
@@ -563,7 +606,7 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
     binding = Binding("review_litigation")
     width = len(REVIEW_GROUPS) * len(REVIEW_LEAVES)
     keys = [f"{g.key}.{leaf.key}" for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES]
-    for row in rows:
+    for row in _gather_numbers(rows):
         if not any(is_value(cell) and cell for cell in row.cells):
             if any(cell and label_key(cell) not in _REVIEW_HEADERS for cell in row.cells):
                 binding.reject(row, "row label not in table 四")
