@@ -137,7 +137,7 @@ def _kind(line: str, previous: str | None) -> str | None:
     if not stripped:
         return None
     if "|" in line:
-        return "RULE" if _is_rule(stripped) else "PIPE_ROW"
+        return "RULE" if "---" in stripped and _is_rule(stripped) else "PIPE_ROW"
     if _PAGE_NUMBER.fullmatch(stripped):
         return "RULE"
     if (
