@@ -23,7 +23,8 @@ from .model import (
     StandardTable,
     TableSlot,
 )
-from .tables import BINDERS, Binding, detect_edition, segments, table_like
+from .recognize import detect_edition, segments, table_like
+from .tables import BINDERS, Binding
 
 _TITLE = re.compile(r"(政府信息公开|政务公开).*报告")
 _NAMED_TITLE = re.compile(r"《([^《》]*(?:政府信息公开|政务公开)[^《》]*报告)》")

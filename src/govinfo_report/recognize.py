@@ -1,0 +1,147 @@
+"""Recognising tables: which standard table a row opens, and which edition labels speak."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+
+from .editions import DISCLOSURE_HEADER, EDITIONS
+from .grammar import RawRow
+from .indexes import (
+    APPLICATION_HEADERS,
+    REVIEW_HEADERS,
+    cell_label,
+    index,
+    label_keys,
+    lookup_key,
+)
+from .labels import caption_key, label_key, normalize
+from .model import Edition, StandardTable
+from .values import is_value
+from .vocabulary import table_labels
+
+
+@functools.cache
+def _anchors() -> dict[str, StandardTable]:
+    """Labels that belong to exactly one standard table, in either edition."""
+    found: dict[StandardTable, set[str]] = {
+        "active_disclosure": {DISCLOSURE_HEADER},
+        "applications": set(APPLICATION_HEADERS),
+        "review_litigation": set(REVIEW_HEADERS),
+    }
+    for edition in Edition:
+        lookup = index(edition)
+        found["active_disclosure"] |= set(lookup.disclosure_rows)
+        found["active_disclosure"] |= {
+            key for item in lookup.spec.items for c in item.columns for key in label_keys(c)
+        }
+        found["applications"] |= set(lookup.application_rows) | lookup.application_groups
+    shared = {
+        key
+        for kind, keys in found.items()
+        for other, more in found.items()
+        if other != kind
+        for key in keys & more
+    }
+    # 其他 and 总计 head columns in several tables and words beside: they open none.
+    generic = {label_key("其他"), label_key("总计")}
+    return {key: kind for kind, keys in found.items() for key in keys - shared - generic}
+
+
+def anchor(row: RawRow) -> StandardTable | None:
+    """The standard table whose labels this row carries, if any."""
+    anchors = _anchors()
+    for cell in row.cells:
+        if not cell:
+            continue
+        if caption_key(cell) is not None:
+            return "active_disclosure"
+        if "勾稽关系" in normalize(cell):
+            return "applications"
+        kind = lookup_key(label_key(cell), anchors)  # labels cut short count too
+        if kind is not None:
+            return kind
+    return None
+
+
+def segments(rows: Sequence[RawRow]) -> Iterator[tuple[StandardTable | None, list[RawRow]]]:
+    """Split a run of rows where a row opens a different standard table."""
+    kind: StandardTable | None = None
+    current: list[RawRow] = []
+    for row in rows:
+        found = anchor(row)
+        if found is not None and found != kind:
+            if current:
+                yield kind, current
+            kind, current = found, []
+        current.append(row)
+    if current:
+        yield kind, current
+
+
+@functools.cache
+def _edition_labels(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
+    """Labels of table 二 anywhere in a row, and labels of table 三 as a row's own label
+    (（六）其他处理 is a row's own label in 2019 but only a group label in 2021)."""
+    spec = EDITIONS[edition]
+    anywhere = {label_key(c.label) for item in spec.items for c in item.columns}
+    anywhere |= {label_key(r.label) for item in spec.items for r in item.rows}
+    own = {label_key(r.label) for r in spec.application_rows} - APPLICATION_HEADERS
+    return frozenset(anywhere), frozenset(own)
+
+
+@functools.cache
+def _distinctive(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
+    anywhere, own = _edition_labels(edition)
+    for other in Edition:
+        if other is not edition:
+            anywhere = anywhere - _edition_labels(other)[0]
+            own = own - _edition_labels(other)[1]
+    return anywhere, own
+
+
+@functools.lru_cache(maxsize=4096)
+def _cut_from(key: str, edition: Edition) -> bool:
+    """Whether ``key`` is a distinctive label of ``edition`` cut short (本年新 ← 本年新制作数量)."""
+    return len(key) >= 3 and any(label.startswith(key) for label in _distinctive(edition)[0])
+
+
+def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, tuple[str, ...]]:
+    """The edition whose distinctive labels the tables use most (the year breaks a tie), and
+    the labels of any other edition found mixed in."""
+    keys: set[str] = set()
+    own_keys: set[str] = set()  # each row's last label: its own, most specific one
+    for row in rows:
+        last = None
+        for cell in row.cells:
+            key = cell_label(cell)
+            if key is not None:
+                keys.add(key)
+                last = key
+        if last is not None:
+            own_keys.add(last)
+    scores: dict[Edition, int] = {}
+    for edition in Edition:
+        anywhere, own = _distinctive(edition)
+        exact = keys & anywhere
+        # Headers cut short (本年新 | 本年新) still say which edition they were cut from.
+        cut = {k for k in keys - exact if _cut_from(k, edition)}
+        scores[edition] = len(exact) + len(cut) + len(own_keys & own)
+    best = max(scores.values())
+    leaders = [edition for edition, score in scores.items() if score == best]
+    if len(leaders) == 1:
+        chosen = leaders[0]
+    else:
+        chosen = Edition.E2019 if year is not None and year <= 2020 else Edition.E2021
+    foreign = set()
+    for edition in Edition:
+        if edition is not chosen:
+            anywhere, own = _distinctive(edition)
+            foreign |= (keys & anywhere) | (own_keys & own)
+    return chosen, tuple(sorted(foreign))
+
+
+def table_like(row: RawRow) -> bool:
+    """Whether every cell of a row is a number or a label of the standard tables."""
+    known = table_labels()
+    return all(not cell or is_value(cell) or label_key(cell) in known for cell in row.cells)

@@ -1,0 +1,124 @@
+"""Rows as extraction leaves them, put back together the way a careful reader would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from .grammar import RawRow
+from .indexes import HEADER_WORDS, L, lookup
+from .labels import caption_key, label_key, normalize
+from .values import is_value
+
+
+def trim(cells: Sequence[str]) -> tuple[str, ...]:
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return tuple(cells[:end])
+
+
+def fit(
+    values: Sequence[str], width: int, lead_first: bool = True
+) -> tuple[list[str], list[str], int]:
+    """Exactly ``width`` value cells, dropping surplus blank cells: leading ones first (merged
+    label columns, as in table 三) or trailing ones first (padding, as in table 二). Returns
+    the cells, any surplus that was not blank, and how many cells the row supplied."""
+    cells = list(values)
+    ends = (0, -1) if lead_first else (-1, 0)
+    for end in ends:
+        while len(cells) > width and not cells[end]:
+            cells.pop(end)
+    return (cells + [""] * (width - len(cells)))[:width], cells[width:], len(cells)
+
+
+def all_words(cells: Sequence[str]) -> bool:
+    """Whether a row holds words and no number (most rows end in one: a quick way out)."""
+    last = next((cell for cell in reversed(cells) if cell), None)
+    if last is None or is_value(last):
+        return False
+    return all(not cell or not is_value(cell) for cell in cells)
+
+
+def merge_split_rows(rows: Sequence[RawRow], known: Mapping[str, L]) -> Iterator[RawRow]:
+    """Rows as a careful reader sees them when extraction split one row into several: a row
+    of only a label followed by rows of only numbers (the label alone on its line, the
+    numbers on the next line or one per line), or a label wrapped onto the next row
+    (``一、本年新收政府信息公开`` / ``申请数量 21 0 …``)."""
+    pending: RawRow | None = None  # a label-only row, growing as numbers follow it
+    numbers = False  # whether pending has taken numbers already
+    for row in rows:
+        if pending is not None:
+            labelled = numbers or lookup(trim(pending.cells)[-1], known) is not None
+            if only_numbers(row.cells) and labelled:
+                cells = (*trim(pending.cells), *(c for c in row.cells if c))
+                pending, numbers = RawRow(cells, pending.line), True
+                continue
+            merged = None if numbers else _merge(pending, row, known)
+            if merged is not None:
+                yield merged
+                pending = None
+                continue
+            yield pending
+            pending = None
+        if all_words(row.cells) and not _structural(row.cells):
+            pending, numbers = row, False
+        else:
+            yield row
+    if pending is not None:
+        yield pending
+
+
+def only_numbers(cells: Sequence[str]) -> bool:
+    return any(cells) and all(not cell or is_value(cell) for cell in cells)
+
+
+def gather_numbers(rows: Sequence[RawRow]) -> Iterator[RawRow]:
+    """Consecutive rows of only numbers as one row: table 四's fifteen numbers, one per line."""
+    gathered: RawRow | None = None
+    for row in rows:
+        if only_numbers(row.cells):
+            cells = row.cells if gathered is None else (*gathered.cells, *row.cells)
+            gathered = RawRow(tuple(cells), (gathered or row).line)
+            continue
+        if gathered is not None:
+            yield gathered
+            gathered = None
+        yield row
+    if gathered is not None:
+        yield gathered
+
+
+def joined_label(
+    cells: Sequence[str], labels: list[tuple[int, str]], known: Mapping[str, L]
+) -> tuple[int, L | None]:
+    """A label that spaces split over several cells (PDF text): adjacent label cells ending
+    at the last one, joined, longest first."""
+    if len(labels) < 2:
+        return -1, None
+    last = labels[-1][0]
+    for first, _ in labels[:-1]:
+        found = lookup("".join(cells[first : last + 1]), known)
+        if found is not None:
+            return last, found
+    return -1, None
+
+
+def _structural(cells: Sequence[str]) -> bool:
+    """Captions and header rows: never half of a split data row."""
+    first = next(cell for cell in cells if cell)
+    bare = normalize(first)  # 其他 as a header word, not 3.其他 the row
+    return bare in HEADER_WORDS or caption_key(first) is not None or "勾稽" in first
+
+
+def _merge(first: RawRow, second: RawRow, known: Mapping[str, L]) -> RawRow | None:
+    head = trim(first.cells)
+    if not head:
+        return None
+    words = [cell for cell in second.cells if cell and not is_value(cell)]
+    if not words:
+        return None
+    joined = head[-1] + words[0]
+    if label_key(joined) in known:  # a label wrapped onto the next row
+        rest = list(second.cells[second.cells.index(words[0]) + 1 :])
+        return RawRow((*head[:-1], joined, *rest), first.line)
+    return None
