@@ -357,3 +357,10 @@ def test_seeds_survive_pdf_scraper_and_html_renderings(
         sources = [serialize(original)] if canonical_only else [text, serialize(original)]
         for source in sources:
             assert flatten(parse(render(source))) == flatten(original), path.name
+
+
+def test_a_line_above_the_title_joins_only_into_a_title() -> None:
+    report = parse("丁《\n2019年政府信息公开工作年度报告\n一、总体情况\n正文。\n")
+    assert report.title == "2019年政府信息公开工作年度报告" and report.front_matter == ("丁《",)
+    for layout in LAYOUTS:
+        assert parse(serialize(report, layout=layout)) == report

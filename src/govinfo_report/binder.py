@@ -60,10 +60,13 @@ def _title_with_head(front: list[RawBlock], at: int) -> tuple[str, int]:
     if organ is None and isinstance(before, RawParagraph) and adjacent:
         head = unmark(before.text)
         short = len(head) <= 30 and not head.endswith(_SENTENCE_END) and "：" not in head
-        if short and _CHROME.search(head) is None and not head[:1].isdigit():
-            return head + title, at - 1
-        if short and _YEAR.fullmatch(head.strip()) is None and _YEAR.search(head):
-            return head + title, at - 1  # 示例县示例镇2021年 / 政府信息公开工作年度报告
+        # The joined title must read as a title on its own line, or canonical text would
+        # not read back the same.
+        if short and _is_title(head + title):
+            if _CHROME.search(head) is None and not head[:1].isdigit():
+                return head + title, at - 1
+            if _YEAR.fullmatch(head.strip()) is None and _YEAR.search(head):
+                return head + title, at - 1  # 示例县示例镇2021年 / 政府信息公开工作年度报告
     return title, at
 
 
