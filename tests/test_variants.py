@@ -364,3 +364,27 @@ def test_a_line_above_the_title_joins_only_into_a_title() -> None:
     assert report.title == "2019年政府信息公开工作年度报告" and report.front_matter == ("丁《",)
     for layout in LAYOUTS:
         assert parse(serialize(report, layout=layout)) == report
+
+
+def test_grid_tables_with_cells_wrapped_over_lines() -> None:
+    text = (
+        TITLE
+        + T3
+        + "+------------------+---------+----+----+----+----+----+----+----+\n"
+        + "| 一、本年新收政府 |         | 3  | 1  | 0  | 0  | 0  | 0  | 4  |\n"
+        + "| 信息公开申请数量 |         |    |    |    |    |    |    |    |\n"
+        + "+==================+=========+====+====+====+====+====+====+====+\n"
+        + "| 三、本年度办理结 | （一）予| 2  | 1  | 0  | 0  | 0  | 0  | 3  |\n"
+        + "| 果               | 以公开  |    |    |    |    |    |    |    |\n"
+        + "+------------------+---------+----+----+----+----+----+----+----+\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    assert [flat[f"{NEW}.{c}"] for c in ("natural_person", "commercial_enterprise", "total")] == [
+        3,
+        1,
+        4,
+    ]
+    assert flat["applications.outcomes.granted.total"] == 3
+    assert report.unplaced == () and report.source.cell_issues == ()
+    assert report.source.line_of(f"{NEW}.total") == 4

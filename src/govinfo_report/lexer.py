@@ -50,9 +50,51 @@ def split_lines(text: str) -> list[str]:
     """Lines without their ends (LF, CRLF, CR and the other Unicode breaks). Byte-order
     marks are dropped wherever they stand: files glued together carry them mid-text."""
     lines = text.replace("\ufeff", "").splitlines()
+    if "+-" in text or "+=" in text:
+        lines = regrid(lines)
     if any(len(line) > LONG_LINE for line in lines):
         lines = [part for line in lines for part in unflatten(line)]
     return join_vertical(lines) if _VERTICAL.search(text) else lines
+
+
+_GRID_RULE = re.compile(r"\+(?:[-=:]+\+)+")
+
+
+def regrid(lines: list[str]) -> list[str]:
+    """Grid tables (pandoc's Word-to-text): the ``+----+`` lines separate rows, and a cell's
+    text may wrap over several ``| … |`` lines. Each row becomes one pipe row, its wrapped
+    pieces joined; the lines it took stay empty, so line numbers stay true."""
+    out = list(lines)
+    start: int | None = None  # first content line of the row being gathered
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if _GRID_RULE.fullmatch(stripped):
+            if start is not None:
+                out[start:number] = _grid_row(lines[start:number])
+            out[number], start = "", None
+        elif (
+            stripped.startswith("|")
+            and start is None
+            and number
+            and _GRID_RULE.fullmatch(lines[number - 1].strip())
+        ):
+            start = number
+        elif not stripped.startswith("|"):
+            start = None
+    return out
+
+
+def _grid_row(pieces: list[str]) -> list[str]:
+    """Physical lines of one grid row → one pipe row and blank lines in their place."""
+    columns: list[list[str]] = []
+    for piece in pieces:
+        cells = [cell.strip() for cell in piece.strip().strip("|").split("|")]
+        columns += [[] for _ in range(len(cells) - len(columns))]
+        for column, cell in zip(columns, cells, strict=False):
+            if cell:
+                column.append(cell)
+    row = "| " + " | ".join("".join(column) for column in columns) + " |"
+    return [row] + [""] * (len(pieces) - 1)
 
 
 def unflatten(line: str) -> list[str]:
