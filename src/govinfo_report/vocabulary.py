@@ -22,21 +22,6 @@ from .labels import label_key
 
 
 @functools.cache
-def table_labels() -> frozenset[str]:
-    """Label keys of every row, column, group and header of the three standard tables."""
-    texts = [DISCLOSURE_HEADER, APPLICANTS, LEGAL_PERSONS, LITIGATION]
-    texts += [c.label for c in (*APPLICATION_COLUMNS, *REVIEW_GROUPS, *REVIEW_LEAVES)]
-    texts += [a for c in APPLICATION_COLUMNS for a in c.aliases]
-    for spec in EDITIONS.values():
-        for item in spec.items:
-            texts += [c.label for c in item.columns] + [r.label for r in item.rows]
-            texts += [a for r in item.rows for a in r.aliases]
-        for row in spec.application_rows:
-            texts += [row.label, row.group, row.part, *row.aliases]
-    return frozenset(key for key in map(label_key, texts) if key)
-
-
-@functools.cache
 def column_labels() -> frozenset[str]:
     """Label keys of column headers only: after one of these, a row label starts a row."""
     texts = [DISCLOSURE_HEADER, APPLICANTS, LEGAL_PERSONS, LITIGATION]
@@ -45,3 +30,16 @@ def column_labels() -> frozenset[str]:
     for spec in EDITIONS.values():
         texts += [c.label for item in spec.items for c in item.columns]
     return frozenset(map(label_key, texts))
+
+
+@functools.cache
+def table_labels() -> frozenset[str]:
+    """Label keys of every row, column, group and header of the three standard tables."""
+    texts: list[str] = []
+    for spec in EDITIONS.values():
+        for item in spec.items:
+            texts += [r.label for r in item.rows] + [a for r in item.rows for a in r.aliases]
+        for row in spec.application_rows:
+            texts += [row.label, row.group, row.part, *row.aliases]
+    rows = {key for key in map(label_key, texts) if key}
+    return frozenset(rows | column_labels())
