@@ -150,8 +150,10 @@ def unmark(line: str) -> str:
     return line.strip().lstrip("#").strip(_MARKUP)
 
 
+@functools.lru_cache(maxsize=4096)
 def heading_parts(line: str) -> tuple[int, str] | None:
-    """``一、总体情况`` → ``(1, "总体情况")``; ``None`` for anything that is not a heading."""
+    """``一、总体情况`` → ``(1, "总体情况")``; ``None`` for anything that is not a heading.
+    Cached: the lexer asks it of a line more than once, and the binder again."""
     stripped = unmark(line)
     match = _HEADING.fullmatch(stripped)
     if match is None or len(stripped) > MAX_HEADING or stripped.endswith(("。", "；", ";")):
