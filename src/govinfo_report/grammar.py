@@ -8,12 +8,13 @@ is ever built.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from attrs import frozen
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer
 
 from .lexer import LineLexer, space_cells
 
@@ -60,41 +61,85 @@ def _pipe_cells(line: str) -> tuple[str, ...]:
     return tuple(cell.strip() for cell in body.split("|"))
 
 
-@v_args(inline=True)
+_ROW_READERS: dict[str, Callable[[str], tuple[str, ...]]] = {
+    "TAB_ROW": lambda line: tuple(cell.strip() for cell in line.split("\t")),
+    "PIPE_ROW": _pipe_cells,
+    "SPACE_ROW": space_cells,
+}
+
+
+class _CellsRow:
+    """A row of the cells layout while its lines are still being read."""
+
+    __slots__ = ("cells", "line")
+
+    def __init__(self, first: Token) -> None:
+        self.cells = [first[1:].strip()]
+        self.line = first.line or 0
+
+    def add(self, token: Token) -> _CellsRow:
+        if token.type == "CELL":
+            self.cells.append(token[1:].strip())
+        else:  # a wrapped cell goes on without a separator: 商业 / 企业 → 商业企业
+            self.cells[-1] += token.strip()
+        return self
+
+
+def _row(item: Token | _CellsRow) -> RawRow:
+    if isinstance(item, _CellsRow):
+        return RawRow(tuple(item.cells), item.line)
+    return RawRow(_ROW_READERS[item.type](item), item.line or 0)
+
+
+def _block(item: RawParagraph | list[RawRow]) -> RawBlock:
+    return item if isinstance(item, RawParagraph) else RawTable(tuple(item))
+
+
 class _ToRaw(Transformer[Token, RawDocument]):
-    """One method per grammar rule, building raw blocks as the parser reduces."""
+    """One method per grammar rule, called by the parser at each reduction with the rule's
+    children; left-recursive rules get the list so far and append to it."""
 
-    def tab_row(self, token: Token) -> RawRow:
-        return RawRow(tuple(cell.strip() for cell in token.split("\t")), token.line or 0)
+    def start(self, children: list[Any]) -> RawDocument:
+        front, sections = children
+        return RawDocument(tuple(front), tuple(sections))
 
-    def pipe_row(self, token: Token) -> RawRow:
-        return RawRow(_pipe_cells(token), token.line or 0)
+    def front(self, children: list[Any]) -> list[RawBlock]:
+        if not children:
+            return []
+        blocks: list[RawBlock] = children[0]
+        blocks.append(_block(children[1]))
+        return blocks
 
-    def space_row(self, token: Token) -> RawRow:
-        return RawRow(space_cells(token), token.line or 0)
+    def sections(self, children: list[Any]) -> list[RawSection]:
+        if not children:
+            return []
+        sections: list[RawSection] = children[0]
+        heading, blocks = children[1]
+        sections.append(RawSection(heading.strip(), heading.line or 0, tuple(blocks)))
+        return sections
 
-    def cells_row(self, *lines: Token) -> RawRow:
-        cells: list[str] = []
-        for line in lines:
-            if line.type == "CELL":
-                cells.append(line[1:].strip())
-            else:  # a wrapped cell goes on without a separator: 商业 / 企业 → 商业企业
-                cells[-1] += line.strip()
-        return RawRow(tuple(cells), lines[0].line or 0)
+    def section(self, children: list[Any]) -> tuple[Token, list[RawBlock]]:
+        if len(children) == 1:
+            return children[0], []
+        section, block = children
+        section[1].append(_block(block))
+        return section  # type: ignore[no-any-return]
 
-    def table(self, *items: RawRow | Token) -> RawTable:
-        return RawTable(tuple(item for item in items if isinstance(item, RawRow)))
-
-    def paragraph(self, token: Token) -> RawParagraph:
+    def paragraph(self, children: list[Token]) -> RawParagraph:
+        token = children[0]
         return RawParagraph(token.strip(), token.line or 0)
 
-    def section(self, heading: Token, *blocks: RawBlock) -> RawSection:
-        return RawSection(heading.strip(), heading.line or 0, blocks)
+    def table(self, children: list[Any]) -> list[RawRow]:
+        if len(children) == 1:
+            return [_row(children[0])]
+        rows: list[RawRow] = children[0]
+        rows.append(_row(children[-1]))  # after a ROWSEP, when there is one
+        return rows
 
-    def start(self, *items: RawBlock | RawSection) -> RawDocument:
-        front = tuple(item for item in items if not isinstance(item, RawSection))
-        sections = tuple(item for item in items if isinstance(item, RawSection))
-        return RawDocument(front, sections)
+    def cells_row(self, children: list[Any]) -> _CellsRow:
+        if len(children) == 1:
+            return _CellsRow(children[0])
+        return children[0].add(children[1])  # type: ignore[no-any-return]
 
 
 def _grammar_text() -> str:
