@@ -69,7 +69,8 @@ def build(cls: type[T], cells: Mapping[str, Value], choose: Mapping[str, type] |
     """The attrs object of ``cls`` whose cells are ``cells`` (flat keys relative to ``cls``);
     cells not given stay blank. ``choose`` picks the class of union-typed fields by path."""
     chosen = tuple(sorted((choose or {}).items(), key=lambda item: item[0]))
-    return _builder(cls, chosen, "")(cells)  # type: ignore[no-any-return]
+    make = _builder(cls, chosen, "")  # type: ignore[arg-type]
+    return make(cells)  # type: ignore[no-any-return]
 
 
 @functools.cache
@@ -78,14 +79,14 @@ def _builder(cls: type[Any], choose: tuple[tuple[str, type], ...], at: str) -> B
     the same forty objects for every report. Every cell field defaults to blank (``None``),
     so a key that is absent reads as ``cells.get(key)``."""
     parts: list[str | Builder] = []
-    for name, hint, nested in _plan(cls):
+    for name, hint, nested in _plan(cls):  # type: ignore[arg-type]
         path = at + name
         chosen = dict(choose).get(path)
         parts.append(
             _builder(chosen or hint, choose, path + ".") if chosen is not None or nested else path
         )
     if all(isinstance(part, str) for part in parts):  # a row of cells: the common case
-        keys = tuple(parts)
+        keys = tuple(str(part) for part in parts)
         return lambda cells: cls(*map(cells.get, keys))
     plan = tuple(parts)
     return lambda cells: cls(
