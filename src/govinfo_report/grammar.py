@@ -13,18 +13,36 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from attrs import frozen
+from attrs import field, frozen
 from lark import Lark, Token, Transformer
 
+from .indexes import cell_label
 from .lexer import LineLexer, space_cells
 
 
 @frozen
 class RawRow:
-    """A table row: its cells' texts, stripped, and the line it starts on."""
+    """A table row: its cells' texts, stripped, and the line it starts on; and each cell's
+    label key (``None`` for a number, a mark or a blank), worked out once because every
+    later stage asks it of every cell."""
 
     cells: tuple[str, ...]
     line: int
+    keys: tuple[str | None, ...] = field(init=False, eq=False, repr=False)
+
+    @keys.default
+    def _keys(self) -> tuple[str | None, ...]:
+        return tuple(map(cell_label, self.cells))
+
+    def only_numbers(self) -> bool:
+        """Numbers and marks only, at least one cell filled."""
+        return any(self.cells) and all(key is None for key in self.keys)
+
+    def only_words(self) -> bool:
+        """Labels only (a header, or a label whose numbers are on the next line)."""
+        return any(self.cells) and all(
+            key is not None or not cell for cell, key in zip(self.cells, self.keys, strict=True)
+        )
 
 
 @frozen
@@ -58,11 +76,11 @@ def _pipe_cells(line: str) -> tuple[str, ...]:
     body = line.strip()
     body = body[1:] if body.startswith("|") else body
     body = body[:-1] if body.endswith("|") else body
-    return tuple(cell.strip() for cell in body.split("|"))
+    return tuple(map(str.strip, body.split("|")))
 
 
 _ROW_READERS: dict[str, Callable[[str], tuple[str, ...]]] = {
-    "TAB_ROW": lambda line: tuple(cell.strip() for cell in line.split("\t")),
+    "TAB_ROW": lambda line: tuple(map(str.strip, line.split("\t"))),
     "PIPE_ROW": _pipe_cells,
     "SPACE_ROW": space_cells,
 }

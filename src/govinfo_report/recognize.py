@@ -10,14 +10,12 @@ from .grammar import RawRow
 from .indexes import (
     APPLICATION_HEADERS,
     REVIEW_HEADERS,
-    cell_label,
     index,
     label_keys,
     lookup_key,
 )
 from .labels import caption_key, label_key, normalize
 from .model import Edition, StandardTable
-from .values import is_value
 from .vocabulary import table_labels
 
 
@@ -50,18 +48,21 @@ def _anchors() -> dict[str, StandardTable]:
 
 def anchor(row: RawRow) -> StandardTable | None:
     """The standard table whose labels this row carries, if any."""
-    anchors = _anchors()
-    for cell in row.cells:
-        if not cell:
-            continue
-        if caption_key(cell) is not None:
-            return "active_disclosure"
-        if "勾稽关系" in normalize(cell):
-            return "applications"
-        kind = lookup_key(label_key(cell), anchors)  # labels cut short count too
-        if kind is not None:
-            return kind
+    for cell, key in zip(row.cells, row.keys, strict=True):
+        if key is not None:
+            kind = _cell_anchor(cell, key)
+            if kind is not None:
+                return kind
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _cell_anchor(cell: str, key: str) -> StandardTable | None:
+    if caption_key(cell) is not None:
+        return "active_disclosure"
+    if "勾稽关系" in normalize(cell):
+        return "applications"
+    return lookup_key(key, _anchors())  # labels cut short count too
 
 
 def segments(rows: Sequence[RawRow]) -> Iterator[tuple[StandardTable | None, list[RawRow]]]:
@@ -112,14 +113,10 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, t
     keys: set[str] = set()
     own_keys: set[str] = set()  # each row's last label: its own, most specific one
     for row in rows:
-        last = None
-        for cell in row.cells:
-            key = cell_label(cell)
-            if key is not None:
-                keys.add(key)
-                last = key
-        if last is not None:
-            own_keys.add(last)
+        labels = [key for key in row.keys if key is not None]
+        if labels:
+            keys.update(labels)
+            own_keys.add(labels[-1])
     scores: dict[Edition, int] = {}
     for edition in Edition:
         anywhere, own = _distinctive(edition)
@@ -144,4 +141,4 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, t
 def table_like(row: RawRow) -> bool:
     """Whether every cell of a row is a number or a label of the standard tables."""
     known = table_labels()
-    return all(not cell or is_value(cell) or label_key(cell) in known for cell in row.cells)
+    return all(key is None or key in known for key in row.keys)

@@ -7,7 +7,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from .grammar import RawRow
 from .indexes import HEADER_WORDS, L, lookup
 from .labels import caption_key, label_key, normalize
-from .values import is_value
 
 
 def trim(cells: Sequence[str]) -> tuple[str, ...]:
@@ -31,14 +30,6 @@ def fit(
     return (cells + [""] * (width - len(cells)))[:width], cells[width:], len(cells)
 
 
-def all_words(cells: Sequence[str]) -> bool:
-    """Whether a row holds words and no number (most rows end in one: a quick way out)."""
-    last = next((cell for cell in reversed(cells) if cell), None)
-    if last is None or is_value(last):
-        return False
-    return all(not cell or not is_value(cell) for cell in cells)
-
-
 def merge_split_rows(rows: Sequence[RawRow], known: Mapping[str, L]) -> Iterator[RawRow]:
     """Rows as a careful reader sees them when extraction split one row into several: a row
     of only a label followed by rows of only numbers (the label alone on its line, the
@@ -49,7 +40,7 @@ def merge_split_rows(rows: Sequence[RawRow], known: Mapping[str, L]) -> Iterator
     for row in rows:
         if pending is not None:
             labelled = numbers or lookup(trim(pending.cells)[-1], known) is not None
-            if only_numbers(row.cells) and labelled:
+            if row.only_numbers() and labelled:
                 cells = (*trim(pending.cells), *(c for c in row.cells if c))
                 pending, numbers = RawRow(cells, pending.line), True
                 continue
@@ -60,7 +51,7 @@ def merge_split_rows(rows: Sequence[RawRow], known: Mapping[str, L]) -> Iterator
                 continue
             yield pending
             pending = None
-        if all_words(row.cells) and not _structural(row.cells):
+        if row.only_words() and not _structural(row.cells):
             pending, numbers = row, False
         else:
             yield row
@@ -68,15 +59,11 @@ def merge_split_rows(rows: Sequence[RawRow], known: Mapping[str, L]) -> Iterator
         yield pending
 
 
-def only_numbers(cells: Sequence[str]) -> bool:
-    return any(cells) and all(not cell or is_value(cell) for cell in cells)
-
-
 def gather_numbers(rows: Sequence[RawRow]) -> Iterator[RawRow]:
     """Consecutive rows of only numbers as one row: table 四's fifteen numbers, one per line."""
     gathered: RawRow | None = None
     for row in rows:
-        if only_numbers(row.cells):
+        if row.only_numbers():
             cells = row.cells if gathered is None else (*gathered.cells, *row.cells)
             gathered = RawRow(tuple(cells), (gathered or row).line)
             continue
@@ -114,7 +101,7 @@ def _merge(first: RawRow, second: RawRow, known: Mapping[str, L]) -> RawRow | No
     head = trim(first.cells)
     if not head:
         return None
-    words = [cell for cell in second.cells if cell and not is_value(cell)]
+    words = [cell for cell, key in zip(second.cells, second.keys, strict=True) if key is not None]
     if not words:
         return None
     joined = head[-1] + words[0]

@@ -26,7 +26,6 @@ from .grammar import RawRow
 from .indexes import (
     APPLICATION_HEADERS,
     REVIEW_HEADERS,
-    cell_label,
     index,
     label_keys,
     lookup,
@@ -46,7 +45,7 @@ from .model import (
     UnplacedRow,
 )
 from .paths import Value, build
-from .rows import all_words, fit, gather_numbers, joined_label, merge_split_rows, trim
+from .rows import fit, gather_numbers, joined_label, merge_split_rows, trim
 from .values import (
     NotAValue,
     NotWhole,
@@ -179,7 +178,7 @@ def bind_disclosure(
                 columns = _header_columns(header, item)
             continue
         found = lookup(cells[0], idx.disclosure_rows)
-        if found is None and header is not None and item is not None and all_words(row.cells):
+        if found is None and header is not None and item is not None and row.only_words():
             more = list(row.cells[1:]) if not row.cells[0] else list(row.cells)
             if len(cells) == 1 and _is_column(cells[0], item):
                 header = [*trim(header), cells[0]]  # one header cell per line
@@ -237,11 +236,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
     width = len(APPLICATION_COLUMNS)
     headers = _header_only(edition)
     for row in merge_split_rows(rows, idx.application_rows):
-        labels = [
-            (position, key)
-            for position, key in enumerate(map(cell_label, row.cells))
-            if key is not None
-        ]
+        labels = [(position, key) for position, key in enumerate(row.keys) if key is not None]
         if not labels or any(key in headers for _, key in labels) or _has_note(row.cells):
             if not labels and any(row.cells):
                 binding.reject(row, "numbers without a row label")
