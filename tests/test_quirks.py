@@ -359,6 +359,15 @@ def test_signature_and_date_after_the_last_section_are_kept() -> None:
     )
 
 
+def test_a_sentence_naming_a_table_caption_is_narrative() -> None:
+    sentence = "按照《条例》第二十条第（一）项的要求，本年度主动公开规章2件。"
+    text = TITLE + "一、总体情况\n" + sentence + "\n"
+    report = parse(text)
+    assert report.sections[0].body == (Paragraph(sentence),)
+    assert report.active_disclosure is None
+    assert report.unplaced == ()
+
+
 def test_an_inserted_section_and_variant_headings() -> None:
     text = (
         TITLE

@@ -209,6 +209,15 @@ def test_space_aligned_columns_from_pdf_extraction() -> None:
     assert [s.number for s in report.sections] == [2, 3, 4]
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_endings_read_like_newlines(ending: str) -> None:
+    """行/政/复/议 typeset one character per line is joined whatever ends the lines."""
+    report = parse(PDF.replace("\n", ending))
+    assert report == parse(PDF)
+    assert report.unplaced == ()
+    assert report.source.foreign_labels == ()
+
+
 def test_a_short_row_is_read_left_to_right_and_its_gaps_reported() -> None:
     text = TITLE + T3 + "一、本年新收政府信息公开申请数量 3 0 0 0 0\n"
     report = parse(text)

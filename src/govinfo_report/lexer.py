@@ -27,7 +27,9 @@ _MARKUP = "#*_ \t\u3000"  # Markdown heading marks and emphasis around a heading
 _PAGE_NUMBER = re.compile(
     r"[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
 )
-_VERTICAL = re.compile(r"^ *[\u4e00-\u9fff] *\r?\n *[\u4e00-\u9fff] *$", re.M)
+# Two lines of one Chinese character each, whatever ends the lines. Searched in "\n" + text:
+# starting at a line break lets the regex engine skip ahead instead of trying every position.
+_VERTICAL = re.compile(r"[\r\n] *[\u4e00-\u9fff] *\r?[\r\n] *[\u4e00-\u9fff] *(?:[\r\n]|$)")
 _SPACES = re.compile(r"[\s\u3000]+")
 _SENTENCE = ("。", "，", "；", "！", "？")
 # Labels of table 三 that look like section headings when a table loses its separators.
@@ -54,7 +56,7 @@ def split_lines(text: str) -> list[str]:
         lines = regrid(lines)
     if any(len(line) > LONG_LINE for line in lines):
         lines = [part for line in lines for part in unflatten(line)]
-    return join_vertical(lines) if _VERTICAL.search(text) else lines
+    return join_vertical(lines) if _VERTICAL.search("\n" + text) else lines
 
 
 _GRID_RULE = re.compile(r"\+(?:[-=:]+\+)+")
@@ -206,6 +208,8 @@ def is_space_row(stripped: str) -> bool:
     """A table row whose cells are separated by spaces, as PDF extraction leaves them: words
     then numbers (``规章 0 0 0``), only table labels (``自然人 法人或其他组织 总计``), or a
     caption or the 勾稽关系 note on its own."""
+    if "。" in stripped and "勾稽" not in stripped:
+        return False  # a sentence: of all table lines, only the 勾稽关系 note may end like one
     parts = _SPACES.split(stripped)
     if len(parts) == 1:
         key = label_key(stripped)
