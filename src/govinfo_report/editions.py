@@ -39,7 +39,7 @@ class Row:
     aliases: tuple[str, ...] = ()
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the binder's caches: hashed once, not per lookup
 class Item:
     """One small table of table 二: caption row, header row, data rows."""
 

@@ -8,6 +8,7 @@ its attribute path (``applications.outcomes.granted.total``). Cells are ``int`` 
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
@@ -259,10 +260,11 @@ STANDARD_TABLES: tuple[StandardTable, ...] = (
 
 
 _LINE_BREAKS = ("\n", "\r", "\t")
+_BREAK = re.compile("[\n\r\t]")
 
 
 def _one_line(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value or value != value.strip() or any(ch in value for ch in _LINE_BREAKS):
+    if not value or value != value.strip() or _BREAK.search(value) is not None:
         raise ValueError(f"{attribute.name} must be one stripped, non-empty line: {value!r}")
 
 

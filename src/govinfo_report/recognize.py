@@ -101,10 +101,18 @@ def _distinctive(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
     return anywhere, own
 
 
-@functools.lru_cache(maxsize=4096)
-def _cut_from(key: str, edition: Edition) -> bool:
-    """Whether ``key`` is a distinctive label of ``edition`` cut short (本年新 ← 本年新制作数量)."""
-    return len(key) >= 3 and any(label.startswith(key) for label in _distinctive(edition)[0])
+@functools.lru_cache(maxsize=8192)
+def _speaks(key: str, own: bool) -> tuple[Edition, ...]:
+    """The editions a label is distinctive of: a table-二 label anywhere in a row, exactly or
+    cut short (本年新 ← 本年新制作数量); or, with ``own``, a table-三 row's own label."""
+    if own:
+        return tuple(e for e in Edition if key in _distinctive(e)[1])
+    return tuple(
+        e
+        for e in Edition
+        if key in _distinctive(e)[0]
+        or (len(key) >= 3 and any(label.startswith(key) for label in _distinctive(e)[0]))
+    )
 
 
 def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, tuple[str, ...]]:
@@ -117,13 +125,9 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, t
         if labels:
             keys.update(labels)
             own_keys.add(labels[-1])
-    scores: dict[Edition, int] = {}
-    for edition in Edition:
-        anywhere, own = _distinctive(edition)
-        exact = keys & anywhere
-        # Headers cut short (本年新 | 本年新) still say which edition they were cut from.
-        cut = {k for k in keys - exact if _cut_from(k, edition)}
-        scores[edition] = len(exact) + len(cut) + len(own_keys & own)
+    votes = [e for key in keys for e in _speaks(key, False)]
+    votes += [e for key in own_keys for e in _speaks(key, True)]
+    scores = {edition: votes.count(edition) for edition in Edition}
     best = max(scores.values())
     leaders = [edition for edition, score in scores.items() if score == best]
     if len(leaders) == 1:

@@ -132,9 +132,10 @@ def _is_column(cell: str, item: Item) -> bool:
     )
 
 
-def _header_columns(cells: Sequence[str], item: Item) -> tuple[Column, ...]:
+@functools.lru_cache(maxsize=1024)
+def _header_columns(cells: tuple[str, ...], item: Item) -> tuple[Column, ...]:
     """The item's columns in the order the header row gives them; positional where a label
-    is missing, cut short ambiguously, or unknown."""
+    is missing, cut short ambiguously, or unknown. Cached: header rows are template text."""
     labels = [label_key(cell) for cell in trim(cells)]
     free = list(item.columns)
     chosen: list[Column | None] = []
@@ -175,7 +176,7 @@ def bind_disclosure(
         if label_key(cells[0]) == DISCLOSURE_HEADER:
             header = list(row.cells[row.cells.index(cells[0]) + 1 :])
             if item is not None:
-                columns = _header_columns(header, item)
+                columns = _header_columns(tuple(header), item)
             continue
         found = lookup(cells[0], idx.disclosure_rows)
         if found is None and header is not None and item is not None and row.only_words():
@@ -184,7 +185,7 @@ def bind_disclosure(
                 header = [*trim(header), cells[0]]  # one header cell per line
             else:  # a header split over two rows (本年新 / 制作数量): join cell by cell
                 header = [a + b for a, b in itertools.zip_longest(header, more, fillvalue="")]
-            columns = _header_columns(header, item)
+            columns = _header_columns(tuple(header), item)
             continue
         header = None
         if found is None:
