@@ -36,13 +36,12 @@ class RawRow:
 
     def only_numbers(self) -> bool:
         """Numbers and marks only, at least one cell filled."""
-        return any(self.cells) and all(key is None for key in self.keys)
+        return any(self.cells) and self.keys.count(None) == len(self.keys)
 
     def only_words(self) -> bool:
-        """Labels only (a header, or a label whose numbers are on the next line)."""
-        return any(self.cells) and all(
-            key is not None or not cell for cell, key in zip(self.cells, self.keys, strict=True)
-        )
+        """Labels only (a header, or a label whose numbers are on the next line): every
+        cell without a label key is blank."""
+        return any(self.cells) and self.keys.count(None) == self.cells.count("")
 
 
 @frozen

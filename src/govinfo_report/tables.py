@@ -102,14 +102,14 @@ class Binding:
         """Put each text under its key; keys past the cells the row supplied are blank and
         reported, since which cells a short row lacks is a guess."""
         cells = self.cells
-        for position, (key, text) in enumerate(zip(keys, texts, strict=True)):
-            value = count_or_problem(text)  # the hot loop: one cached call per cell
+        # The hot loop: one cached read per cell.
+        for key, text, value in zip(keys, texts, map(count_or_problem, texts), strict=True):
             if isinstance(value, NotAValue):
-                self.put(row, key, text, False)  # records the problem
+                self.put(row, key, text, False)  # blank, and the problem recorded
             else:
                 cells[key] = value
-            if position >= supplied:
-                self.issues.append(CellIssue(f"{self.table}.{key}", "", "missing-cell", row.line))
+        for key in keys[supplied:]:
+            self.issues.append(CellIssue(f"{self.table}.{key}", "", "missing-cell", row.line))
 
     def surplus(self, row: RawRow, cells: Sequence[str]) -> None:
         if any(cells):
@@ -219,9 +219,11 @@ def _applicationlabel_keys(row_key: str) -> tuple[str, ...]:
     return tuple(f"{row_key}.{column.key}" for column in APPLICATION_COLUMNS)
 
 
-def _has_note(cells: Sequence[str]) -> bool:
+def _has_note(row: RawRow, labels: list[tuple[int, str]]) -> bool:
     """The 勾稽关系 note heads table 三; it is all brackets, so its label key is empty."""
-    return any("勾稽" in cell and "勾稽关系" in normalize(cell) for cell in cells)
+    return any(
+        "勾稽" in (cell := row.cells[p]) and "勾稽关系" in normalize(cell) for p, _ in labels
+    )
 
 
 @functools.cache
@@ -238,7 +240,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
     headers = _header_only(edition)
     for row in merge_split_rows(rows, idx.application_rows):
         labels = [(position, key) for position, key in enumerate(row.keys) if key is not None]
-        if not labels or any(key in headers for _, key in labels) or _has_note(row.cells):
+        if not labels or any(key in headers for _, key in labels) or _has_note(row, labels):
             if not labels and any(row.cells):
                 binding.reject(row, "numbers without a row label")
             continue
