@@ -6,8 +6,10 @@ Run by hand (not by CI):  python benchmarks/bench_parse.py [SEED_DIR]
 For each seed report it prints the median time of ``parse`` and of a plain split of the text
 into lines and cells, measured in the same run, and their ratio; then how parse time grows
 when the text is 50 times longer. The split cuts each line at its cell separator: a tab, or
-else a pipe (seed 004's tables are pipe rows, which a split at tabs alone leaves whole). Targets (issue 3): median ≤ 1.5 ms per seed report,
-≤ 60× the split, and 50× the text in ≤ 75× the time; validate() adds ≤ 20 % (issue 4).
+else a pipe (seed 004's tables are pipe rows, which a split at tabs alone leaves whole).
+
+Targets (issue 3): median ≤ 1.5 ms per seed report, ≤ 60× the split, and 50× the text in
+≤ 75× the time; validate() adds ≤ 20 % (issue 4).
 """
 
 from __future__ import annotations
