@@ -108,8 +108,11 @@ def _row(item: Token | _CellsRow) -> RawRow:
     return RawRow(_ROW_READERS[item.type](item), item.line or 0)
 
 
-def _block(item: RawParagraph | list[RawRow]) -> RawBlock:
-    return item if isinstance(item, RawParagraph) else RawTable(tuple(item))
+def _block(item: Token | list[RawRow]) -> RawBlock:
+    """A TEXT line as a paragraph, a table's rows as a table."""
+    if isinstance(item, Token):
+        return RawParagraph(item.strip(), item.line or 0)
+    return RawTable(tuple(item))
 
 
 class _ToRaw(Transformer[Token, RawDocument]):
@@ -141,10 +144,6 @@ class _ToRaw(Transformer[Token, RawDocument]):
         section, block = children
         section[1].append(_block(block))
         return section  # type: ignore[no-any-return]
-
-    def paragraph(self, children: list[Token]) -> RawParagraph:
-        token = children[0]
-        return RawParagraph(token.strip(), token.line or 0)
 
     def table(self, children: list[Any]) -> list[RawRow]:
         if len(children) == 1:
