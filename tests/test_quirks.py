@@ -188,6 +188,26 @@ def test_label_variants_seen_in_real_reports() -> None:
     assert report.unplaced == ()
 
 
+def test_row_labels_cut_short_by_a_narrow_column() -> None:
+    # 属于行政执法 starts one label only (…案卷); 属于行政 starts two (…执法案卷, …查询事项).
+    text = (
+        TITLE
+        + T3
+        + "\t\t7.属于行政执法\t1\t0\t0\t0\t0\t0\t1\n"
+        + "\t\t8.属于行政\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    assert flat["applications.outcomes.denied.enforcement_files.total"] == 1
+    assert flat["applications.outcomes.denied.administrative_query.total"] is None
+    assert [(row.cells, row.reason) for row in report.unplaced] == [
+        (
+            ("", "", "8.属于行政", "2", "0", "0", "0", "0", "0", "2"),
+            "row label not in table 三 of this edition",
+        )
+    ]
+
+
 def test_headers_cut_short_still_name_the_2019_edition() -> None:
     text = (
         "示例镇2020年政府信息公开工作年度报告\n"

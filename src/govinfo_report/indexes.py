@@ -43,14 +43,49 @@ REVIEW_HEADERS = frozenset(
 HEADER_WORDS = APPLICATION_HEADERS | REVIEW_HEADERS | {DISCLOSURE_HEADER}
 
 
+L = TypeVar("L", covariant=True)  # a Labels[Row] is a Labels[Row | None]
+
+
+class Labels(Mapping[str, L]):
+    """Label keys and what they name, plus every prefix of four or more characters that
+    only one label starts with: a label cut short (本年新制作 ← 本年新制作数量) is found in
+    one lookup. Built once per process, so lookups cost nothing more for unseen text."""
+
+    MIN_CUT = 4  # shorter prefixes are too common to name one label
+
+    def __init__(self, entries: dict[str, L]) -> None:
+        self._entries = entries
+        starts: dict[str, set[str]] = {}
+        for label in entries:
+            for end in range(self.MIN_CUT, len(label)):
+                starts.setdefault(label[:end], set()).add(label)
+        self._cut = {prefix: next(iter(ls)) for prefix, ls in starts.items() if len(ls) == 1}
+
+    def __getitem__(self, key: str) -> L:
+        return self._entries[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def find(self, key: str) -> L | None:
+        """What ``key`` names: exactly, or as the one label it was cut short from."""
+        found = self._entries.get(key)
+        if found is None and key in self._cut:
+            return self._entries[self._cut[key]]
+        return found
+
+
 @frozen
 class Index:
     """An edition's labels, keyed by ``label_key``, for the binder's lookups."""
 
     spec: EditionSpec
     items: dict[str, Item]
-    disclosure_rows: dict[str, tuple[Item, Row]]
-    application_rows: dict[str, Row]
+    disclosure_rows: Labels[tuple[Item, Row]]
+    application_rows: Labels[Row]
     application_groups: frozenset[str]
 
 
@@ -66,10 +101,17 @@ def index(edition: Edition) -> Index:
     return Index(
         spec=spec,
         items={caption_key(item.caption) or "": item for item in spec.items},
-        disclosure_rows={
-            key: (item, row) for item in spec.items for row in item.rows for key in label_keys(row)
-        },
-        application_rows={key: row for row in spec.application_rows for key in label_keys(row)},
+        disclosure_rows=Labels(
+            {
+                key: (item, row)
+                for item in spec.items
+                for row in item.rows
+                for key in label_keys(row)
+            }
+        ),
+        application_rows=Labels(
+            {key: row for row in spec.application_rows for key in label_keys(row)}
+        ),
         application_groups=frozenset(
             label_key(text)
             for row in spec.application_rows
@@ -88,25 +130,10 @@ def cell_label(cell: str) -> str | None:
     return label_key(cell)
 
 
-L = TypeVar("L")
-
-
-_COMPLETIONS: dict[tuple[int, str], str] = {}
-
-
-def lookup(cell: str, known: Mapping[str, L]) -> L | None:
+def lookup(cell: str, known: Labels[L]) -> L | None:
     """The row a label names: exactly, or as the one known label it was cut short from."""
     return lookup_key(label_key(cell), known)
 
 
-def lookup_key(key: str, known: Mapping[str, L]) -> L | None:
-    if key in known:
-        return known[key]
-    if len(key) < 4:
-        return None
-    # The label indexes live as long as the process, so their ids are stable cache keys.
-    memo = (id(known), key)
-    if memo not in _COMPLETIONS:
-        hits = [label for label in known if label.startswith(key)]
-        _COMPLETIONS[memo] = hits[0] if len(hits) == 1 else ""
-    return known.get(_COMPLETIONS[memo])
+def lookup_key(key: str, known: Labels[L]) -> L | None:
+    return known.find(key)

@@ -10,6 +10,7 @@ from .grammar import RawRow
 from .indexes import (
     APPLICATION_HEADERS,
     REVIEW_HEADERS,
+    Labels,
     index,
     label_keys,
     lookup_key,
@@ -20,7 +21,7 @@ from .vocabulary import table_labels
 
 
 @functools.cache
-def _anchors() -> dict[str, StandardTable]:
+def _anchors() -> Labels[StandardTable]:
     """Labels that belong to exactly one standard table, in either edition."""
     found: dict[StandardTable, set[str]] = {
         "active_disclosure": {DISCLOSURE_HEADER},
@@ -43,7 +44,7 @@ def _anchors() -> dict[str, StandardTable]:
     }
     # 其他 and 总计 head columns in several tables and words beside: they open none.
     generic = {label_key("其他"), label_key("总计")}
-    return {key: kind for kind, keys in found.items() for key in keys - shared - generic}
+    return Labels({key: kind for kind, keys in found.items() for key in keys - shared - generic})
 
 
 def anchor(row: RawRow) -> StandardTable | None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 
 from .grammar import RawRow
-from .indexes import HEADER_WORDS, L, lookup
+from .indexes import HEADER_WORDS, L, Labels, lookup
 from .labels import caption_key, label_key, normalize
 
 
@@ -30,7 +30,7 @@ def fit(
     return (cells + [""] * (width - len(cells)))[:width], cells[width:], len(cells)
 
 
-def merge_split_rows(rows: Sequence[RawRow], known: Mapping[str, L]) -> Iterator[RawRow]:
+def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRow]:
     """Rows as a careful reader sees them when extraction split one row into several: a row
     of only a label followed by rows of only numbers (the label alone on its line, the
     numbers on the next line or one per line), or a label wrapped onto the next row
@@ -76,7 +76,7 @@ def gather_numbers(rows: Sequence[RawRow]) -> Iterator[RawRow]:
 
 
 def joined_label(
-    cells: Sequence[str], labels: list[tuple[int, str]], known: Mapping[str, L]
+    cells: Sequence[str], labels: list[tuple[int, str]], known: Labels[L]
 ) -> tuple[int, L | None]:
     """A label that spaces split over several cells (PDF text): adjacent label cells ending
     at the last one, joined, longest first."""
@@ -97,7 +97,7 @@ def _structural(cells: Sequence[str]) -> bool:
     return bare in HEADER_WORDS or caption_key(first) is not None or "勾稽" in first
 
 
-def _merge(first: RawRow, second: RawRow, known: Mapping[str, L]) -> RawRow | None:
+def _merge(first: RawRow, second: RawRow, known: Labels[L]) -> RawRow | None:
     head = trim(first.cells)
     if not head:
         return None
