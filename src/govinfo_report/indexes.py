@@ -132,8 +132,4 @@ def cell_label(cell: str) -> str | None:
 
 def lookup(cell: str, known: Labels[L]) -> L | None:
     """The row a label names: exactly, or as the one known label it was cut short from."""
-    return lookup_key(label_key(cell), known)
-
-
-def lookup_key(key: str, known: Labels[L]) -> L | None:
-    return known.find(key)
+    return known.find(label_key(cell))

@@ -13,7 +13,6 @@ from .indexes import (
     Labels,
     index,
     label_keys,
-    lookup_key,
 )
 from .labels import caption_key, label_key, normalize
 from .model import Edition, StandardTable
@@ -63,7 +62,7 @@ def _cell_anchor(cell: str, key: str) -> StandardTable | None:
         return "active_disclosure"
     if "勾稽关系" in normalize(cell):
         return "applications"
-    return lookup_key(key, _anchors())  # labels cut short count too
+    return _anchors().find(key)  # labels cut short count too
 
 
 def segments(rows: Sequence[RawRow]) -> Iterator[tuple[StandardTable | None, list[RawRow]]]:

@@ -29,7 +29,6 @@ from .indexes import (
     index,
     label_keys,
     lookup,
-    lookup_key,
 )
 from .labels import caption_key, label_key, normalize
 from .model import (
@@ -248,7 +247,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
             (
                 (p, found)
                 for p, k in reversed(labels)
-                if (found := lookup_key(k, idx.application_rows)) is not None
+                if (found := idx.application_rows.find(k)) is not None
             ),
             (-1, None),
         )
