@@ -19,7 +19,7 @@ from typing import Any
 
 from govinfo_report import from_dict, parse, serialize, to_dict
 from govinfo_report.cli import main as cli
-from govinfo_report.writer import LAYOUTS
+from govinfo_report.write.text import LAYOUTS
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample-2021-tab.txt"
 

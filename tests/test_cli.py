@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from govinfo_report import from_dict, parse
-from govinfo_report.exports import ParquetMissing, write_parquet
-from govinfo_report.files import decode, read_text
+from govinfo_report.io.files import decode, read_text
+from govinfo_report.write.exports import ParquetMissing, write_parquet
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SAMPLE = EXAMPLES / "sample-2021-tab.txt"

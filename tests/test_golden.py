@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from govinfo_report import serialize
-from govinfo_report.writer import LAYOUTS, Layout
+from govinfo_report.write.text import LAYOUTS, Layout
 
 from .samples import SAMPLES
 

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 
 from govinfo_report import Edition, flatten, from_dict, to_dict
-from govinfo_report.editions import EDITIONS
 from govinfo_report.model import (
     Applications,
     GenericRow,
@@ -23,7 +22,8 @@ from govinfo_report.model import (
     Section,
     TableSlot,
 )
-from govinfo_report.strategies import reports
+from govinfo_report.model.editions import EDITIONS
+from govinfo_report.testing.strategies import reports
 
 from .samples import report_2019, report_2021
 

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report import Edition, ParseError, Report, parse, serialize
-from govinfo_report.strategies import reports
-from govinfo_report.writer import LAYOUTS
+from govinfo_report.testing.strategies import reports
+from govinfo_report.write.text import LAYOUTS
 
 from .conftest import SEEDS
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from govinfo_report import Edition, Report, flatten, parse, serialize
-from govinfo_report.editions import APPLICATION_COLUMNS, EDITIONS
 from govinfo_report.model import GenericRow, GenericTable, Paragraph
-from govinfo_report.writer import LAYOUTS, Layout
+from govinfo_report.model.editions import APPLICATION_COLUMNS, EDITIONS
+from govinfo_report.write.text import LAYOUTS, Layout
 
 COLUMNS = [column.key for column in APPLICATION_COLUMNS]
 BLANK_ROW = {f"applications.carried_forward.{column}": None for column in COLUMNS}

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 
 from govinfo_report import Edition, Report, compare_years, flatten, from_dict, parse, to_dict
-from govinfo_report.editions import EDITIONS
-from govinfo_report.strategies import consistent_reports
+from govinfo_report.model.editions import EDITIONS
+from govinfo_report.testing.strategies import consistent_reports
 
 from .samples import report_2021
 from .test_seeds import BLANK_ROW, seed_text
@@ -209,7 +209,8 @@ def test_an_unplaced_row_is_a_finding_with_its_line() -> None:
 
 
 def _year(report: Report, year: int) -> Report:
-    return attrs.evolve(report, year=year)
+    title = f"{report.organ}{year}年政府信息公开工作年度报告"
+    return attrs.evolve(report, title=title, year=year)
 
 
 def test_consecutive_years_that_carry_over() -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from govinfo_report import Edition, flatten, parse, serialize
 from govinfo_report.model import CellIssue, Paragraph
-from govinfo_report.writer import LAYOUTS
+from govinfo_report.write.text import LAYOUTS
 
 TITLE = "示例镇2021年政府信息公开工作年度报告\n"
 T2 = "二、主动公开政府信息情况\n"

@@ -1,14 +1,18 @@
 """Read, check and rewrite 政府信息公开工作年度报告 (government information-disclosure
-annual reports): ``parse`` text into a typed ``Report``, ``serialize`` it back canonically."""
+annual reports): ``parse`` text into a typed ``Report``, ``serialize`` it back canonically.
 
-from .dicts import from_dict, to_dict
-from .errors import ParseError
-from .files import parse_file
-from .model import Edition, Report
-from .paths import flatten
-from .reader import parse
-from .rules import Finding, compare_years
-from .writer import serialize
+The package is layered: ``model`` (editions, the report, flat keys, findings) at the bottom;
+``read`` (text → ``Report``), ``write`` (``Report`` → text, dicts, exports) and ``check``
+(rules) above it; ``io`` (files, batches, the command line) on top.
+"""
+
+from govinfo_report.check import compare_years
+from govinfo_report.errors import ParseError
+from govinfo_report.io.files import parse_file
+from govinfo_report.model import Edition, Finding, Report, flatten
+from govinfo_report.read import parse
+from govinfo_report.write.dicts import from_dict, to_dict
+from govinfo_report.write.text import serialize
 
 __all__ = [
     "Edition",

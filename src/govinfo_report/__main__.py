@@ -2,6 +2,6 @@
 
 import sys
 
-from .cli import main
+from govinfo_report.io.cli import main
 
 sys.exit(main())

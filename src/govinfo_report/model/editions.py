@@ -1,16 +1,56 @@
-"""The two template editions as data: labels, their order, and the keys they map to.
+"""The template editions as data: labels, their order, the keys they map to, the classes
+that hold their cells, and the years they apply to.
 
 The writer reads these to lay tables out, the binder reads them to recognise rows and
-columns, and ``flatten`` reads them for the key order. A new edition or a regional variant is
-a new definition here, not a new branch in code. Labels are the official ones, with full-width
-brackets as the template prints them; ``aliases`` are wordings seen in real reports.
+columns, ``flatten`` reads them for the key order and the rules for their equations and
+messages. A new edition or a regional variant is a new definition here, not a new branch in
+code. Labels are the official ones, with full-width brackets as the template prints them;
+``aliases`` are wordings seen in real reports.
 """
 
 from __future__ import annotations
 
+import enum
+import functools
+from typing import Literal
+
 from attrs import frozen
 
-from .model import Edition
+from govinfo_report.model.tables import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    ApplicantCounts,
+    OtherHandling2021,
+)
+
+
+class Edition(enum.Enum):
+    """The template edition a report follows (国办公开办函〔2019〕60号 or 〔2021〕30号)."""
+
+    E2019 = "2019"
+    E2021 = "2021"
+
+
+StandardTable = Literal["active_disclosure", "applications", "review_litigation"]
+STANDARD_TABLES: tuple[StandardTable, ...] = (
+    "active_disclosure",
+    "applications",
+    "review_litigation",
+)
+
+
+def join_key(*parts: str) -> str:
+    """The flat key of a cell or a row: its path segments joined by dots. The one place
+    the key format is written down; ``split_key`` reads it back."""
+    return ".".join(parts)
+
+
+def split_key(key: str) -> tuple[str, str, str]:
+    """A cell key as (table, row path, column): ``applications.outcomes.granted.total`` →
+    ``("applications", "outcomes.granted", "total")``."""
+    table, _, rest = key.partition(".")
+    row, _, column = rest.rpartition(".")
+    return table, row, column
 
 
 @frozen
@@ -58,28 +98,44 @@ class SectionDef:
 
 
 @frozen
+class Continuity:
+    """A stock that carries on from year to year: last year's ``stock`` + this year's
+    ``added`` − ``removed`` = this year's ``stock`` (column keys of one table-二 row)."""
+
+    row: str
+    stock: str
+    added: str
+    removed: str
+
+
+@frozen
 class EditionSpec:
-    """Everything that differs between editions."""
+    """Everything that differs between editions: the tables' labels and keys, the classes
+    that hold the cells, and the report years the edition is meant for."""
 
     edition: Edition
     items: tuple[Item, ...]
     application_rows: tuple[Row, ...]
+    disclosure_class: type[ActiveDisclosure2019 | ActiveDisclosure2021]
+    other_handling_class: type[ApplicantCounts | OtherHandling2021]
+    first_year: int  # the first report year the edition applies to
+    continuity: tuple[Continuity, ...] = ()
 
     def flat_keys(self) -> tuple[str, ...]:
         """Every flat key of this edition, in template order."""
         keys = [
-            f"active_disclosure.{row.key}.{column.key}"
+            join_key("active_disclosure", row.key, column.key)
             for item in self.items
             for row in item.rows
             for column in item.columns
         ]
         keys += [
-            f"applications.{row.key}.{column.key}"
+            join_key("applications", row.key, column.key)
             for row in self.application_rows
             for column in APPLICATION_COLUMNS
         ]
         keys += [
-            f"review_litigation.{group.key}.{leaf.key}"
+            join_key("review_litigation", group.key, leaf.key)
             for group in REVIEW_GROUPS
             for leaf in REVIEW_LEAVES
         ]
@@ -198,6 +254,9 @@ OTHER_HANDLING = "（六）其他处理"
 
 EDITION_2019 = EditionSpec(
     edition=Edition.E2019,
+    disclosure_class=ActiveDisclosure2019,
+    other_handling_class=ApplicantCounts,
+    first_year=2019,
     items=(
         Item(
             "第二十条第（一）项",
@@ -244,6 +303,13 @@ EDITION_2019 = EditionSpec(
 
 EDITION_2021 = EditionSpec(
     edition=Edition.E2021,
+    disclosure_class=ActiveDisclosure2021,
+    other_handling_class=OtherHandling2021,
+    first_year=2021,
+    continuity=(
+        Continuity("regulations", "in_force", "issued", "repealed"),
+        Continuity("normative_documents", "in_force", "issued", "repealed"),
+    ),
     items=(
         Item(
             "第二十条第（一）项",
@@ -292,7 +358,58 @@ EDITION_2021 = EditionSpec(
     ),
 )
 
-EDITIONS: dict[Edition, EditionSpec] = {
-    Edition.E2019: EDITION_2019,
-    Edition.E2021: EDITION_2021,
+EDITIONS: dict[Edition, EditionSpec] = {spec.edition: spec for spec in (EDITION_2019, EDITION_2021)}
+
+
+def edition_for_year(year: int | None) -> Edition:
+    """The edition meant for reports of ``year``: the latest one that had come into force;
+    the newest edition when the year is unknown."""
+    ordered = sorted(EDITIONS.values(), key=lambda spec: spec.first_year)
+    if year is None:
+        return ordered[-1].edition
+    fitting = [spec for spec in ordered if spec.first_year <= year] or ordered[:1]
+    return fitting[-1].edition
+
+
+# --- The template's words for every key, for messages -------------------------------------
+
+TABLE_NAMES: dict[StandardTable, str] = {
+    "active_disclosure": "table 二 (主动公开政府信息情况)",
+    "applications": "table 三 (收到和处理政府信息公开申请情况)",
+    "review_litigation": "table 四 (政府信息公开行政复议、行政诉讼情况)",
 }
+
+
+@functools.cache
+def cell_labels(edition: Edition) -> dict[str, tuple[str, str]]:
+    """Flat key → (row label, column label), as the template prints them."""
+    spec = EDITIONS[edition]
+    found: dict[str, tuple[str, str]] = {}
+    for item in spec.items:
+        for row in item.rows:
+            for column in item.columns:
+                key = join_key("active_disclosure", row.key, column.key)
+                found[key] = (row.label, column.label)
+    for row in spec.application_rows:
+        name = f"{row.group} {row.label}" if row.group else row.label
+        for column in APPLICATION_COLUMNS:
+            found[join_key("applications", row.key, column.key)] = (name, column.label)
+    for group in REVIEW_GROUPS:
+        name = group.label if group is REVIEW_GROUPS[0] else f"{LITIGATION} / {group.label}"
+        for leaf in REVIEW_LEAVES:
+            found[join_key("review_litigation", group.key, leaf.key)] = (name, leaf.label)
+    return found
+
+
+def row_label(edition: Edition, row_key: str) -> str:
+    """The label of a row (``applications.outcomes.granted`` → ``（一）予以公开``)."""
+    for key, (row, _column) in cell_labels(edition).items():
+        if split_key(key)[:2] == split_key(row_key + ".")[:2]:
+            return row
+    return row_key
+
+
+def cell_name(edition: Edition, key: str) -> str:
+    """A cell by its labels, ``row / column``; the key itself when it names no cell."""
+    row, column = cell_labels(edition).get(key, (key, ""))
+    return f"{row} / {column}" if column else row

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .grammar import RawRow
-from .indexes import HEADER_WORDS, L, Labels, lookup
-from .labels import caption_key, label_key, normalize
+from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
+from govinfo_report.read._grammar import RawRow
+from govinfo_report.read._indexes import HEADER_WORDS, L, Labels, lookup
 
 
 def trim(cells: Sequence[str]) -> tuple[str, ...]:
@@ -94,7 +94,7 @@ def _structural(cells: Sequence[str]) -> bool:
     """Captions and header rows: never half of a split data row."""
     first = next(cell for cell in cells if cell)
     bare = normalize(first)  # 其他 as a header word, not 3.其他 the row
-    return bare in HEADER_WORDS or caption_key(first) is not None or "勾稽" in first
+    return bare in HEADER_WORDS or caption_key(first) is not None or is_note(first)
 
 
 def _merge(first: RawRow, second: RawRow, known: Labels[L]) -> RawRow | None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from lark.exceptions import LarkError, UnexpectedInput
 
-from .binder import bind
-from .errors import ParseError
-from .grammar import read_raw
-from .model import Report
+from govinfo_report.errors import ParseError
+from govinfo_report.model import Report
+from govinfo_report.read._binder import bind
+from govinfo_report.read._grammar import read_raw
 
 
 def parse(text: str) -> Report:

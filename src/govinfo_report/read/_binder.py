@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from .editions import SECTIONS
-from .errors import ParseError
-from .grammar import RawBlock, RawDocument, RawParagraph, RawRow, RawSection, RawTable
-from .labels import normalize
-from .lexer import heading_parts, unmark
-from .model import (
+from govinfo_report.errors import ParseError
+from govinfo_report.model import (
     Block,
     Edition,
     GenericRow,
@@ -23,31 +18,28 @@ from .model import (
     StandardTable,
     TableSlot,
 )
-from .recognize import detect_edition, segments, table_like
-from .tables import BINDERS, Binding
-
-_TITLE = re.compile(r"(政府信息公开|政务公开).*报告")
-_NAMED_TITLE = re.compile(r"《([^《》]*(?:政府信息公开|政务公开)[^《》]*报告)》")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-MAX_TITLE = 80
-_SENTENCE_END = ("。", "；", ";", "，", "！", "？", "：")
-
-
-# Web-page furniture that can name the report without being its title.
-_CHROME = re.compile(
-    r"^(当前位置|您的位置|您现在的位置|位置|来源|发布时间|时间|字体|浏览|索引号|发布机构)|>|》\s*$"
+from govinfo_report.model.editions import SECTIONS
+from govinfo_report.model.labels import normalize
+from govinfo_report.model.text import (
+    CHROME,
+    NAMED_TITLE,
+    SENTENCE_END,
+    YEAR,
+    heading_parts,
+    is_title,
+    title_metadata,
+    unmark,
 )
-
-
-def _is_title(text: str) -> bool:
-    text = unmark(text)
-    return (
-        len(text) <= MAX_TITLE
-        and not text.endswith(("。", "；", ";", "，"))
-        and "《" not in text
-        and _CHROME.search(text) is None
-        and _TITLE.search(text) is not None
-    )
+from govinfo_report.read._grammar import (
+    RawBlock,
+    RawDocument,
+    RawParagraph,
+    RawRow,
+    RawSection,
+    RawTable,
+)
+from govinfo_report.read._recognize import detect_edition, segments, table_like
+from govinfo_report.read._tables import BINDERS, Binding
 
 
 def _title_with_head(front: list[RawBlock], at: int) -> tuple[str, int]:
@@ -55,33 +47,24 @@ def _title_with_head(front: list[RawBlock], at: int) -> tuple[str, int]:
     organ stands on its own line above it (``示例县人民政府`` / ``2021年政府信息公开…``)."""
     title = unmark(front[at].text)  # type: ignore[union-attr]
     before = front[at - 1] if at else None
-    organ, _year = _metadata(title)
+    organ, _year = title_metadata(title)
     adjacent = isinstance(before, RawParagraph) and before.line == front[at].line - 1  # type: ignore[union-attr]
     if organ is None and isinstance(before, RawParagraph) and adjacent:
         head = unmark(before.text)
-        short = len(head) <= 30 and not head.endswith(_SENTENCE_END) and "：" not in head
+        short = len(head) <= 30 and not head.endswith(SENTENCE_END) and "：" not in head
         # The joined title must read as a title on its own line, or canonical text would
         # not read back the same.
-        if short and _is_title(head + title):
-            if _CHROME.search(head) is None and not head[:1].isdigit():
+        if short and is_title(head + title):
+            if CHROME.search(head) is None and not head[:1].isdigit():
                 return head + title, at - 1
-            if _YEAR.fullmatch(head.strip()) is None and _YEAR.search(head):
+            if YEAR.fullmatch(head.strip()) is None and YEAR.search(head):
                 return head + title, at - 1  # 示例县示例镇2021年 / 政府信息公开工作年度报告
     return title, at
 
 
-def _metadata(title: str) -> tuple[str | None, int | None]:
-    """The organ and the year a title names: ``富阳区渌渚镇2021年…`` → (富阳区渌渚镇, 2021)."""
-    match = _YEAR.search(title)
-    if match is not None:
-        return title[: match.start()].strip() or None, int(match.group(1))
-    head = _TITLE.search(title)
-    return (title[: head.start()].strip() or None) if head else None, None
-
-
 def _cells(row: RawRow) -> list[str]:
-    """A row's cells without trailing blanks, with no pipe left inside a cell."""
-    cells = [cell.replace("|", "｜") for cell in row.cells]
+    """A row's cells without trailing blanks."""
+    cells = list(row.cells)
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -204,7 +187,7 @@ def bind(document: RawDocument) -> Report:
     """The report the raw document describes."""
     front = list(document.front)
     title_at = next(
-        (i for i, b in enumerate(front) if isinstance(b, RawParagraph) and _is_title(b.text)),
+        (i for i, b in enumerate(front) if isinstance(b, RawParagraph) and is_title(b.text)),
         None,
     )
     title: str | None = None
@@ -215,7 +198,7 @@ def bind(document: RawDocument) -> Report:
         front_matter, intro = _as_lines(front[:head_at]), front[title_at + 1 :]
     else:
         named = (
-            _NAMED_TITLE.search(block.text) for block in front if isinstance(block, RawParagraph)
+            NAMED_TITLE.search(block.text) for block in front if isinstance(block, RawParagraph)
         )
         match = next((m for m in named if m is not None), None)
         if match is not None:
@@ -224,7 +207,7 @@ def bind(document: RawDocument) -> Report:
                 (i for i, b in enumerate(front) if isinstance(b, RawTable)), len(front)
             )
             front_matter, intro = _as_lines(front[:first_table]), front[first_table:]
-    organ, year = _metadata(title) if title else (None, None)
+    organ, year = title_metadata(title) if title else (None, None)
 
     all_rows = [
         row

@@ -5,18 +5,23 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 
-from .editions import DISCLOSURE_HEADER, EDITIONS
-from .grammar import RawRow
-from .indexes import (
+from govinfo_report.model.editions import (
+    DISCLOSURE_HEADER,
+    EDITIONS,
+    Edition,
+    StandardTable,
+    edition_for_year,
+)
+from govinfo_report.model.labels import caption_key, is_note, label_key
+from govinfo_report.read._grammar import RawRow
+from govinfo_report.read._indexes import (
     APPLICATION_HEADERS,
     REVIEW_HEADERS,
     Labels,
     index,
     label_keys,
+    table_labels,
 )
-from .labels import caption_key, label_key, normalize
-from .model import Edition, StandardTable
-from .vocabulary import table_labels
 
 
 @functools.cache
@@ -60,7 +65,7 @@ def anchor(row: RawRow) -> StandardTable | None:
 def _cell_anchor(cell: str, key: str) -> StandardTable | None:
     if caption_key(cell) is not None:
         return "active_disclosure"
-    if "勾稽关系" in normalize(cell):
+    if is_note(cell):
         return "applications"
     return _anchors().find(key)  # labels cut short count too
 
@@ -133,7 +138,7 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, t
     if len(leaders) == 1:
         chosen = leaders[0]
     else:
-        chosen = Edition.E2019 if year is not None and year <= 2020 else Edition.E2021
+        chosen = edition_for_year(year)
     foreign = set()
     for edition in Edition:
         if edition is not chosen:

@@ -6,8 +6,8 @@ import codecs
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .model import Report
-from .reader import parse
+from govinfo_report.model import Report
+from govinfo_report.read import parse
 
 # Tried in order when a file has no byte-order mark. GB18030 decodes every GBK and GB2312
 # file too, and many government files are GBK.

@@ -43,3 +43,9 @@ def caption_key(text: str) -> str | None:
     """``第二十条第(一)项`` in any spelling → ``一``; ``None`` when not a table-二 caption."""
     match = _CAPTION.search(normalize(text))
     return match.group(1) if match else None
+
+
+def is_note(text: str) -> bool:
+    """Whether a cell is table 三's 勾稽关系 note (it is all brackets, so its label key is
+    empty and it must be recognised by its words)."""
+    return "勾稽" in text and "勾稽关系" in normalize(text)

@@ -10,14 +10,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 from typing import Any, TypeAlias
 
 from attrs import field, frozen
 from lark import Lark, Token, Transformer
 
-from .indexes import cell_label
-from .lexer import LineLexer, space_cells
+from govinfo_report.read._indexes import cell_label
+from govinfo_report.read._lexer import LineLexer, space_cells
 
 
 @frozen
@@ -71,6 +70,12 @@ class RawDocument:
     sections: tuple[RawSection, ...]
 
 
+def _no_pipe(text: str) -> str:
+    """A pipe inside a cell (possible where tabs or lines separate cells) as the full-width
+    ｜: no layout could write it back inside the cell."""
+    return text.replace("|", "｜") if "|" in text else text
+
+
 def _pipe_cells(line: str) -> tuple[str, ...]:
     body = line.strip()
     body = body[1:] if body.startswith("|") else body
@@ -79,7 +84,7 @@ def _pipe_cells(line: str) -> tuple[str, ...]:
 
 
 _ROW_READERS: dict[str, Callable[[str], tuple[str, ...]]] = {
-    "TAB_ROW": lambda line: tuple(map(str.strip, line.split("\t"))),
+    "TAB_ROW": lambda line: tuple(map(str.strip, _no_pipe(line).split("\t"))),
     "PIPE_ROW": _pipe_cells,
     "SPACE_ROW": space_cells,
 }
@@ -91,14 +96,14 @@ class _CellsRow:
     __slots__ = ("cells", "line")
 
     def __init__(self, first: Token) -> None:
-        self.cells = [first[1:].strip()]
+        self.cells = [_no_pipe(first[1:].strip())]
         self.line = first.line or 0
 
     def add(self, token: Token) -> _CellsRow:
         if token.type == "CELL":
-            self.cells.append(token[1:].strip())
+            self.cells.append(_no_pipe(token[1:].strip()))
         else:  # a wrapped cell goes on without a separator: 商业 / 企业 → 商业企业
-            self.cells[-1] += token.strip()
+            self.cells[-1] += _no_pipe(token.strip())
         return self
 
 
@@ -159,12 +164,10 @@ class _ToRaw(Transformer[Token, RawDocument]):
 
 
 def _grammar_text() -> str:
-    """The grammar from the installed package, or from the source tree in a checkout."""
-    packaged = resources.files("govinfo_report").joinpath("grammars", "report.lark")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    checkout = Path(__file__).resolve().parents[2] / "grammars" / "report.lark"
-    return checkout.read_text(encoding="utf-8")
+    """The grammar, from the package: the wheel carries top-level ``grammars/`` inside it,
+    and in a checkout ``src/govinfo_report/grammars`` is a link to that same folder."""
+    grammar = resources.files("govinfo_report").joinpath("grammars", "report.lark")
+    return grammar.read_text(encoding="utf-8")
 
 
 @functools.cache

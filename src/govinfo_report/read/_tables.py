@@ -11,48 +11,41 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
-from typing import Literal
+from decimal import Decimal
 
-from .editions import (
+from govinfo_report.model import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    Applications,
+    CellIssue,
+    Edition,
+    ReviewLitigation,
+    StandardTable,
+    UnplacedRow,
+)
+from govinfo_report.model.editions import (
     APPLICATION_COLUMNS,
     DISCLOSURE_HEADER,
     REVIEW_GROUPS,
     REVIEW_LEAVES,
     Column,
+    Edition,
     Item,
     Row,
+    join_key,
 )
-from .grammar import RawRow
-from .indexes import (
+from govinfo_report.model.keys import Value, build_table
+from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
+from govinfo_report.model.values import Problem, is_value, read_amount, read_count
+from govinfo_report.read._grammar import RawRow
+from govinfo_report.read._indexes import (
     APPLICATION_HEADERS,
     REVIEW_HEADERS,
     index,
     label_keys,
     lookup,
 )
-from .labels import caption_key, label_key, normalize
-from .model import (
-    ActiveDisclosure2019,
-    ActiveDisclosure2021,
-    ApplicantCounts,
-    Applications,
-    CellIssue,
-    Edition,
-    OtherHandling2021,
-    ReviewLitigation,
-    StandardTable,
-    UnplacedRow,
-)
-from .paths import Value, build
-from .rows import fit, gather_numbers, joined_label, merge_split_rows, trim
-from .values import (
-    NotAValue,
-    NotWhole,
-    count_or_problem,
-    is_value,
-    read_amount_unit,
-    read_count,
-)
+from govinfo_report.read._rows import fit, gather_numbers, joined_label, merge_split_rows, trim
 
 # --- Reading cells ---------------------------------------------------------------------------
 
@@ -80,35 +73,39 @@ class Binding:
         return True
 
     def put(self, row: RawRow, key: str, text: str, is_amount: bool, unit: str = "") -> None:
-        try:
-            if not is_amount:
-                self.cells[key] = read_count(text)
-                return
-            amount, written = read_amount_unit(text)
-            if amount is not None and unit == "万元" and written == "元":
+        """Read one cell into ``key``: its value, or blank with the problem recorded."""
+        value: int | Decimal | Problem | None
+        if is_amount:
+            value, written = read_amount(text)
+            if isinstance(value, Decimal) and unit == "万元" and written == "元":
                 # An amount in 元 under a column in 万元: convert, and say so.
-                amount = amount.scaleb(-4)
-                self.issues.append(CellIssue(f"{self.table}.{key}", text, "converted", row.line))
-            self.cells[key] = amount
-        except NotAValue as error:
-            self.cells[key] = None
-            problem: Literal["not-whole", "not-a-number"] = (
-                "not-whole" if isinstance(error, NotWhole) else "not-a-number"
-            )
-            self.issues.append(CellIssue(f"{self.table}.{key}", text, problem, row.line))
+                value = value.scaleb(-4)
+                self.issues.append(
+                    CellIssue(join_key(self.table, key), text, "converted", row.line)
+                )
+        else:
+            value = read_count(text)
+        if isinstance(value, Problem):
+            self.issues.append(CellIssue(join_key(self.table, key), text, value.value, row.line))
+            value = None
+        self.cells[key] = value
 
     def fill(self, row: RawRow, keys: Sequence[str], texts: Sequence[str], supplied: int) -> None:
-        """Put each text under its key; keys past the cells the row supplied are blank and
+        """Put each count under its key; keys past the cells the row supplied are blank and
         reported, since which cells a short row lacks is a guess."""
         cells = self.cells
-        # The hot loop: one cached read per cell.
-        for key, text, value in zip(keys, texts, map(count_or_problem, texts), strict=True):
-            if isinstance(value, NotAValue):
-                self.put(row, key, text, False)  # blank, and the problem recorded
+        # The hot loop: one cached read per cell, and a second look only at a problem.
+        for key, text, value in zip(keys, texts, map(read_count, texts), strict=True):
+            if isinstance(value, Problem):
+                self.put(row, key, text, False)
             else:
                 cells[key] = value
-        for key in keys[supplied:]:
-            self.issues.append(CellIssue(f"{self.table}.{key}", "", "missing-cell", row.line))
+        self.missing(row, keys[supplied:])
+
+    def missing(self, row: RawRow, keys: Sequence[str]) -> None:
+        """Cells the row had no text for: blank, and reported."""
+        for key in keys:
+            self.issues.append(CellIssue(join_key(self.table, key), "", "missing-cell", row.line))
 
     def surplus(self, row: RawRow, cells: Sequence[str]) -> None:
         if any(cells):
@@ -116,7 +113,7 @@ class Binding:
 
     def absent(self, keys: Sequence[str]) -> list[str]:
         """The rows among ``keys`` that no row of the text filled."""
-        return [f"{self.table}.{key}" for key in keys if key not in self.row_lines]
+        return [join_key(self.table, key) for key in keys if key not in self.row_lines]
 
 
 # --- Table 二 ----------------------------------------------------------------------------
@@ -196,18 +193,13 @@ def bind_disclosure(
         use = columns if row_item is item and columns else row_item.columns
         values, surplus, supplied = fit(cells[1:], len(use), lead_first=False)
         binding.surplus(row, surplus)
-        for position, (column, text) in enumerate(zip(use, values, strict=True)):
-            key = f"{spec_row.key}.{column.key}"
+        keys = [join_key(spec_row.key, column.key) for column in use]
+        for key, column, text in zip(keys, use, values, strict=True):
             binding.put(row, key, text, column.amount, column.unit)
-            if position >= supplied:
-                binding.issues.append(
-                    CellIssue(f"active_disclosure.{key}", "", "missing-cell", row.line)
-                )
+        binding.missing(row, keys[supplied:])
     expected = [row.key for item in idx.spec.items for row in item.rows]
     binding.absent_rows = binding.absent(expected)
-    if edition is Edition.E2019:
-        return build(ActiveDisclosure2019, binding.cells), binding
-    return build(ActiveDisclosure2021, binding.cells), binding
+    return build_table(edition, "active_disclosure", binding.cells), binding
 
 
 # --- Table 三 ----------------------------------------------------------------------------
@@ -215,14 +207,12 @@ def bind_disclosure(
 
 @functools.cache
 def _applicationlabel_keys(row_key: str) -> tuple[str, ...]:
-    return tuple(f"{row_key}.{column.key}" for column in APPLICATION_COLUMNS)
+    return tuple(join_key(row_key, column.key) for column in APPLICATION_COLUMNS)
 
 
 def _has_note(row: RawRow, labels: list[tuple[int, str]]) -> bool:
-    """The 勾稽关系 note heads table 三; it is all brackets, so its label key is empty."""
-    return any(
-        "勾稽" in (cell := row.cells[p]) and "勾稽关系" in normalize(cell) for p, _ in labels
-    )
+    """The 勾稽关系 note heads table 三."""
+    return any(is_note(row.cells[p]) for p, _ in labels)
 
 
 @functools.cache
@@ -266,10 +256,8 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
         fitted, surplus, supplied = fit(row.cells[at + 1 :], width)
         binding.surplus(row, surplus)
         binding.fill(row, _applicationlabel_keys(spec_row.key), fitted, supplied)
-    other = ApplicantCounts if edition is Edition.E2019 else OtherHandling2021
-    choose = {"outcomes.other_handling": other}
     binding.absent_rows = binding.absent([row.key for row in idx.spec.application_rows])
-    return build(Applications, binding.cells, choose), binding
+    return build_table(edition, "applications", binding.cells), binding
 
 
 # --- Table 四 ----------------------------------------------------------------------------
@@ -279,7 +267,7 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
     """Table 四: header rows of known labels, then one row of fifteen values."""
     binding = Binding("review_litigation")
     width = len(REVIEW_GROUPS) * len(REVIEW_LEAVES)
-    keys = [f"{g.key}.{leaf.key}" for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES]
+    keys = [join_key(g.key, leaf.key) for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES]
     for row in gather_numbers(rows):
         if not any(is_value(cell) and cell for cell in row.cells):
             if any(cell and label_key(cell) not in REVIEW_HEADERS for cell in row.cells):
@@ -295,7 +283,7 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         binding.surplus(row, surplus)
         binding.fill(row, keys, fitted, supplied)
     binding.absent_rows = binding.absent(["values"])
-    return build(ReviewLitigation, binding.cells), binding
+    return build_table(_edition, "review_litigation", binding.cells), binding
 
 
 BINDERS = {

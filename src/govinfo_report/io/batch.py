@@ -11,9 +11,9 @@ from typing import Generic, TextIO, TypeVar
 
 from attrs import frozen
 
-from .errors import ParseError
-from .files import UnreadableFile, parse_file
-from .model import Report
+from govinfo_report.errors import ParseError
+from govinfo_report.io.files import UnreadableFile, parse_file
+from govinfo_report.model import Report
 
 T = TypeVar("T")
 

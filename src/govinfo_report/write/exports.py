@@ -11,10 +11,8 @@ from typing import IO, Any
 
 from attrs import frozen
 
-from .editions import EDITIONS
-from .model import Edition, Report
-from .paths import Value, flatten
-from .values import format_value
+from govinfo_report.model import EDITIONS, Report, Value, flatten
+from govinfo_report.model.values import format_value
 
 META = ("path", "organ", "year", "edition")
 FORMATS = ("csv", "jsonl", "parquet")
@@ -37,10 +35,12 @@ def record(path: Path, report: Report) -> Record:
 
 
 def wide_keys() -> list[str]:
-    """Every key of either edition: 2021 order first, then what only 2019 has."""
-    keys = list(EDITIONS[Edition.E2021].flat_keys())
-    keys += [key for key in EDITIONS[Edition.E2019].flat_keys() if key not in keys]
-    return keys
+    """Every key of every edition: the newest edition's in its order, then what only the
+    older ones have."""
+    keys: dict[str, None] = {}
+    for spec in sorted(EDITIONS.values(), key=lambda spec: -spec.first_year):
+        keys.update(dict.fromkeys(spec.flat_keys()))
+    return list(keys)
 
 
 def _json_value(value: Value) -> int | str | None:

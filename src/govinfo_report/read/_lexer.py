@@ -15,14 +15,12 @@ from typing import Any
 from lark import Token
 from lark.lexer import Lexer
 
-from .labels import caption_key, label_key, normalize
-from .numerals import from_chinese
-from .values import is_value
-from .vocabulary import column_labels, table_labels
+from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
+from govinfo_report.model.text import SENTENCE_END, TITLE_TOKEN, heading_parts
+from govinfo_report.model.values import is_value
+from govinfo_report.read._indexes import column_labels, table_labels
 
-_HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)")
 _RULE_CELL = re.compile(r":?-{3,}:?")
-_MARKUP = "#*_ \t\u3000"  # Markdown heading marks and emphasis around a heading or title
 # Page furniture that PDF and Word extraction leave between the lines of a table.
 _PAGE_NUMBER = re.compile(
     r"[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -31,19 +29,6 @@ _PAGE_NUMBER = re.compile(
 # starting at a line break lets the regex engine skip ahead instead of trying every position.
 _VERTICAL = re.compile(r"[\r\n] *[\u4e00-\u9fff] *\r?[\r\n] *[\u4e00-\u9fff] *(?:[\r\n]|$)")
 _SPACES = re.compile(r"[\s\u3000]+")
-_SENTENCE = ("。", "，", "；", "！", "？")
-# Labels of table 三 that look like section headings when a table loses its separators.
-_ROW_LABELS = frozenset(
-    label_key(text)
-    for text in (
-        "本年新收政府信息公开申请数量",
-        "上年结转政府信息公开申请数量",
-        "本年度办理结果",
-        "结转下年度继续办理",
-        "结转下一年度继续办理",
-    )
-)
-MAX_HEADING = 40
 LONG_LINE = 300
 MAX_CONTINUATION = 30
 
@@ -113,7 +98,7 @@ def unflatten(line: str) -> list[str]:
     parts: list[list[str]] = [[]]
     has_value = False
     for token, start in zip(tokens, starts, strict=True):
-        heading = heading_parts(token) is not None or _TITLE_TOKEN.fullmatch(token) is not None
+        heading = heading_parts(token) is not None or TITLE_TOKEN.fullmatch(token) is not None
         current = parts[-1]
         # A label opens a new row once the row so far has its numbers, or after a header
         # cell; until then, labels pile up (三、本年度办理结果 (一) 予以公开 …).
@@ -135,37 +120,15 @@ def unflatten(line: str) -> list[str]:
 
 _OPENERS = re.compile(r"^第二十条|^信息内容$|勾稽关系|^行政复议$")
 _ENUMERATOR_TOKEN = re.compile(r"[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]")
-_TITLE_TOKEN = re.compile(r".{0,40}(政府信息公开|政务公开).{0,12}报告")
 
 
 def _starts_row(token: str, known: frozenset[str]) -> bool:
     return (
         caption_key(token) is not None
-        or "勾稽关系" in token
+        or is_note(token)
         or _ENUMERATOR_TOKEN.fullmatch(token) is not None
         or (label_key(token) in known and not is_value(token))
     )
-
-
-def unmark(line: str) -> str:
-    """A line without Markdown heading marks or emphasis around it (``## **一、总体情况**``)."""
-    return line.strip().lstrip("#").strip(_MARKUP)
-
-
-@functools.lru_cache(maxsize=4096)
-def heading_parts(line: str) -> tuple[int, str] | None:
-    """``一、总体情况`` → ``(1, "总体情况")``; ``None`` for anything that is not a heading.
-    Cached: the lexer asks it of a line more than once, and the binder again."""
-    stripped = unmark(line)
-    match = _HEADING.fullmatch(stripped)
-    if match is None or len(stripped) > MAX_HEADING or stripped.endswith(("。", "；", ";")):
-        return None
-    number = from_chinese(match.group(1))
-    title = match.group(2).strip()
-    key = label_key(title)
-    if number is None or any(label.startswith(key) for label in _ROW_LABELS):
-        return None  # a table-三 row label (or the start of one, wrapped), not a section
-    return number, title
 
 
 def _is_rule(line: str) -> bool:
@@ -208,12 +171,12 @@ def is_space_row(stripped: str) -> bool:
     """A table row whose cells are separated by spaces, as PDF extraction leaves them: words
     then numbers (``规章 0 0 0``), only table labels (``自然人 法人或其他组织 总计``), or a
     caption or the 勾稽关系 note on its own."""
-    if "。" in stripped and "勾稽" not in stripped:
+    if "。" in stripped and not is_note(stripped):
         return False  # a sentence: of all table lines, only the 勾稽关系 note may end like one
     parts = _SPACES.split(stripped)
     if len(parts) == 1:
         key = label_key(stripped)
-        if caption_key(stripped) is not None or "勾稽关系" in normalize(stripped):
+        if caption_key(stripped) is not None or is_note(stripped):
             return True
         if is_value(stripped) and stripped not in ("无", "不适用"):
             return True  # a number alone on its line: a cell, one per line (HTML, Word)
@@ -229,7 +192,7 @@ def is_space_row(stripped: str) -> bool:
         label = "".join(words)
         if all(label_key(word) in table_labels() for word in words):
             return True  # a header and its numbers on one line (table 四 from flattened text)
-        return len(label) <= 60 and not label.endswith(_SENTENCE) and "。" not in label
+        return len(label) <= 60 and not label.endswith(SENTENCE_END) and "。" not in label
     known = table_labels()
     return all(label_key(word) in known or caption_key(word) for word in words)
 

@@ -11,10 +11,12 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from .batch import Outcome, run
-from .dicts import to_dict
-from .errors import ParseError
-from .exports import (
+from govinfo_report.errors import ParseError
+from govinfo_report.io.batch import Outcome, run
+from govinfo_report.io.files import UnreadableFile, parse_file, walk
+from govinfo_report.model import Finding, Report, flatten
+from govinfo_report.write.dicts import to_dict
+from govinfo_report.write.exports import (
     FORMATS,
     ParquetMissing,
     long_rows,
@@ -24,11 +26,7 @@ from .exports import (
     write_jsonl,
     write_parquet,
 )
-from .files import UnreadableFile, parse_file, walk
-from .model import Report
-from .paths import flatten
-from .rules import Finding
-from .writer import LAYOUTS, serialize
+from govinfo_report.write.text import LAYOUTS, serialize
 
 T = TypeVar("T")
 

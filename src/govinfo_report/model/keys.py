@@ -1,4 +1,5 @@
-"""Flat keys (``applications.outcomes.granted.total``) as paths into a ``Report``."""
+"""Flat keys (``applications.outcomes.granted.total``) as paths into a ``Report``: reading
+every cell (``flatten``) and building a table from its cells (``build_table``)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,15 @@ import operator
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
-from .editions import EDITIONS
-from .model import Edition, Report
+from govinfo_report.model.editions import EDITIONS, Edition, StandardTable
+from govinfo_report.model.report import Report
+from govinfo_report.model.tables import Applications, ReviewLitigation
 
 Value = int | Decimal | None
-T = TypeVar("T")
 
 
 def cell_value(report: Report, key: str) -> Value:
@@ -65,12 +66,23 @@ def _plan(cls: type[Any]) -> tuple[tuple[str, Any, bool], ...]:
 Builder = Callable[[Mapping[str, Value]], Any]
 
 
-def build(cls: type[T], cells: Mapping[str, Value], choose: Mapping[str, type] | None = None) -> T:
-    """The attrs object of ``cls`` whose cells are ``cells`` (flat keys relative to ``cls``);
-    cells not given stay blank. ``choose`` picks the class of union-typed fields by path."""
-    chosen = tuple(sorted((choose or {}).items(), key=lambda item: item[0]))
-    make = _builder(cls, chosen, "")  # type: ignore[arg-type]
-    return make(cells)  # type: ignore[no-any-return]
+def build_table(edition: Edition, table: StandardTable, cells: Mapping[str, Value]) -> Any:
+    """The ``table`` object of ``edition`` whose cells are ``cells``, keyed by flat keys
+    without the table's name (``outcomes.granted.total``); cells not given stay blank."""
+    return _table_builder(edition, table)(cells)
+
+
+@functools.cache
+def _table_builder(edition: Edition, table: StandardTable) -> Builder:
+    spec = EDITIONS[edition]
+    classes = {
+        "active_disclosure": spec.disclosure_class,
+        "applications": Applications,
+        "review_litigation": ReviewLitigation,
+    }
+    # Table 三's one union-typed field: the edition says which class it is.
+    choose = (("outcomes.other_handling", spec.other_handling_class),)
+    return _builder(classes[table], choose if table == "applications" else (), "")
 
 
 @functools.cache
@@ -79,7 +91,7 @@ def _builder(cls: type[Any], choose: tuple[tuple[str, type], ...], at: str) -> B
     the same forty objects for every report. Every cell field defaults to blank (``None``),
     so a key that is absent reads as ``cells.get(key)``."""
     parts: list[str | Builder] = []
-    for name, hint, nested in _plan(cls):  # type: ignore[arg-type]
+    for name, hint, nested in _plan(cls):
         path = at + name
         chosen = dict(choose).get(path)
         parts.append(

@@ -1,4 +1,5 @@
-"""Lookup tables of labels, built once from the edition definitions, and the lookups.
+"""Every set of labels the reader uses, built once from the edition definitions, and the
+lookups. The one place label sets are made.
 
 Every label the parser meets is reduced by ``label_key`` and looked up here: exactly, or as
 the one known label it was cut short from.
@@ -12,7 +13,7 @@ from typing import TypeVar
 
 from attrs import frozen
 
-from .editions import (
+from govinfo_report.model.editions import (
     APPLICANTS,
     APPLICATION_COLUMNS,
     DISCLOSURE_HEADER,
@@ -22,13 +23,13 @@ from .editions import (
     REVIEW_GROUPS,
     REVIEW_LEAVES,
     Column,
+    Edition,
     EditionSpec,
     Item,
     Row,
 )
-from .labels import caption_key, label_key
-from .model import Edition
-from .values import is_value
+from govinfo_report.model.labels import caption_key, label_key
+from govinfo_report.model.values import is_value
 
 APPLICATION_HEADERS = frozenset(
     label_key(text)
@@ -41,6 +42,36 @@ REVIEW_HEADERS = frozenset(
 
 
 HEADER_WORDS = APPLICATION_HEADERS | REVIEW_HEADERS | {DISCLOSURE_HEADER}
+
+
+def label_keys(labelled: Row | Column) -> Iterator[str]:
+    """The lookup keys of a row or column: its label's and its aliases'."""
+    yield label_key(labelled.label)
+    yield from map(label_key, labelled.aliases)
+
+
+@functools.cache
+def column_labels() -> frozenset[str]:
+    """Label keys of column headers only: after one of these, a row label starts a row."""
+    keys = set(HEADER_WORDS)
+    for column in (*APPLICATION_COLUMNS, *REVIEW_GROUPS, *REVIEW_LEAVES):
+        keys.update(label_keys(column))
+    for spec in EDITIONS.values():
+        keys.update(key for item in spec.items for c in item.columns for key in label_keys(c))
+    return frozenset(keys)
+
+
+@functools.cache
+def table_labels() -> frozenset[str]:
+    """Label keys of every row, column, group and header of the three standard tables."""
+    keys: set[str] = set()
+    for spec in EDITIONS.values():
+        keys.update(key for item in spec.items for row in item.rows for key in label_keys(row))
+        for row in spec.application_rows:
+            keys.update(label_keys(row))
+            keys.update(label_key(text) for text in (row.group, row.part) if text)
+    keys.discard("")
+    return frozenset(keys | column_labels())
 
 
 L = TypeVar("L", covariant=True)  # a Labels[Row] is a Labels[Row | None]
@@ -87,11 +118,6 @@ class Index:
     disclosure_rows: Labels[tuple[Item, Row]]
     application_rows: Labels[Row]
     application_groups: frozenset[str]
-
-
-def label_keys(labelled: Row | Column) -> Iterator[str]:
-    yield label_key(labelled.label)
-    yield from map(label_key, labelled.aliases)
 
 
 @functools.cache

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from .editions import (
+from govinfo_report.model import Block, GenericTable, Paragraph, Report, TableSlot, Value, flatten
+from govinfo_report.model.editions import (
     APPLICANTS,
     APPLICATION_COLUMNS,
     APPLICATION_NOTE,
@@ -21,18 +22,18 @@ from .editions import (
     REVIEW_GROUPS,
     REVIEW_LEAVES,
     EditionSpec,
+    join_key,
 )
-from .model import Block, GenericTable, Paragraph, Report, TableSlot
-from .numerals import to_chinese
-from .paths import cell_value
-from .values import format_value
+from govinfo_report.model.numerals import to_chinese
+from govinfo_report.model.values import format_value
 
 Layout = Literal["tab", "pipe", "cells"]
 LAYOUTS: tuple[Layout, ...] = ("tab", "pipe", "cells")
 Grid = list[list[str]]
+Cells = dict[str, Value]
 
 
-def _disclosure_grid(report: Report, spec: EditionSpec) -> Grid:
+def _disclosure_grid(cells: Cells, spec: EditionSpec) -> Grid:
     width = 1 + max(len(item.columns) for item in spec.items)
     grid: Grid = []
     for item in spec.items:
@@ -40,14 +41,13 @@ def _disclosure_grid(report: Report, spec: EditionSpec) -> Grid:
         grid.append([DISCLOSURE_HEADER, *(column.label for column in item.columns)])
         for row in item.rows:
             values = (
-                cell_value(report, f"active_disclosure.{row.key}.{column.key}")
-                for column in item.columns
+                cells[join_key("active_disclosure", row.key, column.key)] for column in item.columns
             )
             grid.append([row.label, *map(format_value, values)])
     return _pad(grid, width)
 
 
-def _application_grid(report: Report, spec: EditionSpec) -> Grid:
+def _application_grid(cells: Cells, spec: EditionSpec) -> Grid:
     leaves = [column.label for column in APPLICATION_COLUMNS]
     grid: Grid = [
         [APPLICATION_NOTE, "", "", APPLICANTS],
@@ -66,14 +66,14 @@ def _application_grid(report: Report, spec: EditionSpec) -> Grid:
         else:
             labels = [part, group, row.label]
         values = (
-            format_value(cell_value(report, f"applications.{row.key}.{column.key}"))
+            format_value(cells[join_key("applications", row.key, column.key)])
             for column in APPLICATION_COLUMNS
         )
         grid.append([*labels, *values])
     return _pad(grid, 3 + len(APPLICATION_COLUMNS))
 
 
-def _review_grid(report: Report, _spec: EditionSpec) -> Grid:
+def _review_grid(cells: Cells, _spec: EditionSpec) -> Grid:
     n = len(REVIEW_LEAVES)
     leaves = [leaf.label for leaf in REVIEW_LEAVES]
     grid: Grid = [
@@ -81,7 +81,7 @@ def _review_grid(report: Report, _spec: EditionSpec) -> Grid:
         [*leaves, REVIEW_GROUPS[1].label, *[""] * (n - 1), REVIEW_GROUPS[2].label],
         [*[""] * n, *leaves, *leaves],
         [
-            format_value(cell_value(report, f"review_litigation.{group.key}.{leaf.key}"))
+            format_value(cells[join_key("review_litigation", group.key, leaf.key)])
             for group in REVIEW_GROUPS
             for leaf in REVIEW_LEAVES
         ],
@@ -89,7 +89,7 @@ def _review_grid(report: Report, _spec: EditionSpec) -> Grid:
     return _pad(grid, n * len(REVIEW_GROUPS))
 
 
-GRIDS: dict[str, Callable[[Report, EditionSpec], Grid]] = {
+GRIDS: dict[str, Callable[[Cells, EditionSpec], Grid]] = {
     "active_disclosure": _disclosure_grid,
     "applications": _application_grid,
     "review_litigation": _review_grid,
@@ -133,7 +133,7 @@ WRITERS: dict[Layout, Callable[[Grid], Iterator[str]]] = {
 
 
 def _blocks(
-    report: Report, blocks: tuple[Block, ...], spec: EditionSpec, layout: Layout
+    report: Report, cells: Cells, blocks: tuple[Block, ...], spec: EditionSpec, layout: Layout
 ) -> list[str]:
     lines: list[str] = []
     for block in blocks:
@@ -143,7 +143,7 @@ def _blocks(
         if isinstance(block, TableSlot):
             # Rows the parser could not place are written back at the table's end, as read.
             kept = [list(row.cells) for row in report.unplaced if row.table == block.table]
-            grid = GRIDS[block.table](report, spec) + kept
+            grid = GRIDS[block.table](cells, spec) + kept
             grid = _pad(grid, max(map(len, grid)))
         else:
             grid = _generic_grid(block)
@@ -161,10 +161,11 @@ def serialize(report: Report, layout: Layout = "tab") -> str:
         # A blank line keeps front matter apart from the title: a short line right above a
         # title without an organ would read as the organ.
         lines += ["", report.title]
-    lines += _blocks(report, report.intro, spec, layout)
+    cells = flatten(report)
+    lines += _blocks(report, cells, report.intro, spec, layout)
     for section in report.sections:
         lines += ["", f"{to_chinese(section.number)}、{section.title}"]
-        lines += _blocks(report, section.body, spec, layout)
+        lines += _blocks(report, cells, section.body, spec, layout)
     # Blank lines only ever separate; collapse runs so the text has one canonical spacing.
     text = "\n".join(lines)
     while "\n\n\n" in text:

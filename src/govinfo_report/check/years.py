@@ -1,0 +1,103 @@
+"""``compare_years``: the same body's reports for two consecutive years, side by side."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govinfo_report.model import EDITIONS, Finding, Report, Value, flatten
+from govinfo_report.model.editions import APPLICATION_COLUMNS, cell_labels, cell_name, join_key
+
+
+def _sum(values: list[Value]) -> int | Decimal:
+    return sum((v for v in values if v is not None), start=0)
+
+
+def compare_years(previous: Report, current: Report) -> list[Finding]:
+    """Findings on the same body's reports for two consecutive years.
+
+    This year's 二、上年结转 must equal last year's 四、结转下年度继续办理, column by column;
+    for the 2021 edition, 现行有效件数 should carry on (last year's + 本年制发 − 本年废止),
+    a warning only, since the template does not state it.
+    """
+    findings: list[Finding] = []
+    years = (previous.year, current.year)
+    if None not in years and current.year != (previous.year or 0) + 1:
+        findings.append(
+            Finding(
+                "years-not-consecutive",
+                "warning",
+                f"the reports are for {previous.year} and {current.year}, not consecutive",
+            )
+        )
+    if previous.organ and current.organ and previous.organ != current.organ:
+        findings.append(
+            Finding(
+                "different-organ",
+                "warning",
+                f"the reports name different bodies: {previous.organ} and {current.organ}",
+            )
+        )
+    old, new = flatten(previous), flatten(current)
+    line_of = current.source.line_of
+    for column in APPLICATION_COLUMNS:
+        before = join_key("applications", "carried_forward", column.key)
+        now = join_key("applications", "carried_over", column.key)
+        if old[before] is None or new[now] is None:
+            findings.append(
+                Finding(
+                    "unchecked",
+                    "warning",
+                    f"carry-over in column {column.label} could not be checked: blank "
+                    + (
+                        "last year's 四、结转下年度继续办理"
+                        if old[before] is None
+                        else "二、上年结转"
+                    ),
+                    (now,),
+                    line_of(now),
+                )
+            )
+        elif old[before] != new[now]:
+            findings.append(
+                Finding(
+                    "carry-over",
+                    "error",
+                    f"二、上年结转政府信息公开申请数量 / {column.label} is {new[now]}, but "
+                    f"last year's 四、结转下年度继续办理 was {old[before]}",
+                    (now,),
+                    line_of(now),
+                )
+            )
+    if previous.edition is current.edition:
+        findings += _continuity(old, new, current)
+    return findings
+
+
+def _continuity(old: dict[str, Value], new: dict[str, Value], current: Report) -> list[Finding]:
+    """Stocks the edition says carry on (现行有效件数): a warning only, since the template
+    does not state the rule."""
+    findings = []
+    labels = cell_labels(current.edition)
+    for rule in EDITIONS[current.edition].continuity:
+        stock, added, removed = (
+            join_key("active_disclosure", rule.row, column)
+            for column in (rule.stock, rule.added, rule.removed)
+        )
+        parts = [old[stock], new[added], new[removed]]
+        stated = new[stock]
+        if stated is None or None in parts:
+            continue
+        expected = _sum(parts[:2]) - _sum(parts[2:])
+        if stated != expected:
+            findings.append(
+                Finding(
+                    "in-force-continuity",
+                    "warning",
+                    f"{cell_name(current.edition, stock)} is {stated}, but last year's "
+                    f"{parts[0]} + {labels[added][1]} {parts[1]} − {labels[removed][1]} "
+                    f"{parts[2]} = {expected}",
+                    (stock,),
+                    current.source.line_of(stock),
+                )
+            )
+    return findings

@@ -1,0 +1,1 @@
+"""Writing a ``Report`` out: canonical text in any layout, JSON-ready dicts, cell exports."""
