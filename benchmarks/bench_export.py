@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from govinfo_report import from_dict, parse, serialize, to_dict
-from govinfo_report.cli import main as cli
+from govinfo_report.io.cli import main as cli
 from govinfo_report.write.text import LAYOUTS
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample-2021-tab.txt"

@@ -463,11 +463,21 @@ def test_a_row_that_cannot_be_placed_is_kept_and_written_back() -> None:
 # --- Errors --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "只有一段文字，没有标题也没有表格。\n第二行。"])
-def test_text_that_is_not_a_report_is_a_parse_error(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("", None, "the text is empty"),
+        ("\n\n", None, "the text is empty"),
+        ("\n\n只有一段文字，没有标题也没有表格。\n第二行。", 3, "line 3: no section heading"),
+    ],
+)
+def test_text_that_is_not_a_report_is_a_parse_error_at_its_first_line(
+    text: str, line: int | None, message: str
+) -> None:
     with pytest.raises(ParseError) as caught:
         parse(text)
-    assert (caught.value.line, caught.value.column) == (1, 1)
+    assert (caught.value.line, caught.value.column) == (line, None)
+    assert str(caught.value).startswith(message)
     assert "一、总体情况" in caught.value.expected
     assert isinstance(caught.value, ValueError)
 

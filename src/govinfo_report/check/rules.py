@@ -19,16 +19,13 @@ from govinfo_report.model.editions import (
     REVIEW_GROUPS,
     REVIEW_LEAVES,
     SECTIONS,
-    TABLE_NAMES,
     Edition,
-    cell_labels,
-    cell_name,
     edition_for_year,
     join_key,
-    row_label,
     split_key,
 )
 from govinfo_report.model.keys import Value, flatten
+from govinfo_report.model.names import TABLE_NAMES, cell_labels, cell_name, row_label
 
 
 @frozen

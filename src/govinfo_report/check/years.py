@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from govinfo_report.model import EDITIONS, Finding, Report, Value, flatten
-from govinfo_report.model.editions import APPLICATION_COLUMNS, cell_labels, cell_name, join_key
+from govinfo_report.model.editions import APPLICATION_COLUMNS, join_key
+from govinfo_report.model.names import cell_labels, cell_name
 
 
 def _sum(values: list[Value]) -> int | Decimal:

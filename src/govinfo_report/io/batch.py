@@ -18,6 +18,14 @@ from govinfo_report.model import Report
 T = TypeVar("T")
 
 
+def failure(error: ParseError | OSError | UnreadableFile) -> str:
+    """What follows ``path:`` in a failure line: ``12: message`` where a line is to blame
+    (``12:5:`` with a column), else `` message`` — never a made-up position."""
+    if isinstance(error, ParseError):
+        return f"{error.where}: {error.describe()}" if error.where else f" {error.describe()}"
+    return f" {error}"
+
+
 @frozen
 class Outcome(Generic[T]):
     """What one file gave: a value, or the reason it could not be read."""
@@ -36,10 +44,8 @@ class _Task(Generic[T]):
     def __call__(self, path: Path) -> Outcome[T]:
         try:
             report = parse_file(path)
-        except ParseError as error:
-            return Outcome(path, None, f"{error.line}:{error.column}: {error}")
-        except (OSError, UnreadableFile) as error:
-            return Outcome(path, None, f"0:0: {error}")
+        except (ParseError, OSError, UnreadableFile) as error:
+            return Outcome(path, None, failure(error))
         return Outcome(path, self.work(path, report))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from govinfo_report.errors import ParseError
-from govinfo_report.io.batch import Outcome, run
+from govinfo_report.io.batch import Outcome, failure, run
 from govinfo_report.io.files import UnreadableFile, parse_file, walk
 from govinfo_report.model import Finding, Report, flatten
 from govinfo_report.write.dicts import to_dict
@@ -106,8 +106,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         try:
             report = parse_file(path)
         except (OSError, UnreadableFile, ParseError) as error:
-            where = f"{error.line}:{error.column}:" if isinstance(error, ParseError) else "0:0:"
-            print(f"{path}:{where} {error}", file=sys.stderr)
+            print(f"{path}:{failure(error)}", file=sys.stderr)
             status = 2
             continue
         print(_show(report, path))
@@ -161,8 +160,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     try:
         report = parse_file(args.file)
     except (OSError, UnreadableFile, ParseError) as error:
-        where = f"{error.line}:{error.column}:" if isinstance(error, ParseError) else "0:0:"
-        print(f"{args.file}:{where} {error}", file=sys.stderr)
+        print(f"{args.file}:{failure(error)}", file=sys.stderr)
         return 2
     sys.stdout.write(serialize(report, layout=args.layout))
     return 0

@@ -75,14 +75,15 @@ def build_table(edition: Edition, table: StandardTable, cells: Mapping[str, Valu
 @functools.cache
 def _table_builder(edition: Edition, table: StandardTable) -> Builder:
     spec = EDITIONS[edition]
-    classes = {
+    classes: dict[str, type[Any]] = {
         "active_disclosure": spec.disclosure_class,
         "applications": Applications,
         "review_litigation": ReviewLitigation,
     }
     # Table 三's one union-typed field: the edition says which class it is.
     choose = (("outcomes.other_handling", spec.other_handling_class),)
-    return _builder(classes[table], choose if table == "applications" else (), "")
+    chosen = choose if table == "applications" else ()
+    return _builder(classes[table], chosen, "")  # type: ignore[arg-type]  # classes hash
 
 
 @functools.cache
@@ -91,7 +92,7 @@ def _builder(cls: type[Any], choose: tuple[tuple[str, type], ...], at: str) -> B
     the same forty objects for every report. Every cell field defaults to blank (``None``),
     so a key that is absent reads as ``cells.get(key)``."""
     parts: list[str | Builder] = []
-    for name, hint, nested in _plan(cls):
+    for name, hint, nested in _plan(cls):  # type: ignore[arg-type]  # classes hash
         path = at + name
         chosen = dict(choose).get(path)
         parts.append(

@@ -70,10 +70,12 @@ CHROME = re.compile(
 
 
 def is_title(text: str) -> bool:
-    """Whether a line on its own reads as the report's title."""
+    """Whether a line on its own reads as the report's title (a table row never does)."""
     text = unmark(text)
     return (
         len(text) <= MAX_TITLE
+        and "|" not in text
+        and "\t" not in text
         and not text.endswith(SENTENCE_END[:4])
         and "《" not in text
         and CHROME.search(text) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lark.exceptions import LarkError, UnexpectedInput
+from lark.exceptions import LarkError
 
 from govinfo_report.errors import ParseError
 from govinfo_report.model import Report
@@ -15,13 +15,10 @@ def parse(text: str) -> Report:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the report's text as str, not {type(text).__name__}")
     try:
-        return bind(read_raw(text))
-    except ParseError:
-        raise
-    except UnexpectedInput as error:
-        expected = ", ".join(sorted(getattr(error, "expected", None) or ())) or "a report line"
-        raise ParseError(
-            "a line out of place", error.line or 0, error.column or 0, expected
-        ) from None
+        document = read_raw(text)
     except LarkError as error:  # pragma: no cover - the grammar accepts every token sequence
-        raise ParseError(f"unreadable text: {error}", 1, 1, "a report") from None
+        # Not reachable by any text: the lexer only makes sequences the grammar accepts. If
+        # that ever breaks, the caller still gets a ParseError at the token Lark stopped on.
+        line = getattr(error, "line", None)
+        raise ParseError(f"a line out of place ({error})", line, None, "a report line") from None
+    return bind(document)

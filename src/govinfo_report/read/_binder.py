@@ -71,7 +71,9 @@ def _cells(row: RawRow) -> list[str]:
 
 
 def _row_line(row: RawRow) -> str:
-    return " | ".join(_cells(row)).strip(" |")
+    """A table row kept as a line of front matter, written so that it reads back as a row."""
+    cells = _cells(row)
+    return f"| {' | '.join(cells)} |" if cells else ""
 
 
 def _as_lines(blocks: Sequence[RawBlock]) -> list[str]:
@@ -183,6 +185,20 @@ def _sections(raw: Sequence[RawSection]) -> list[tuple[int, str, str, list[RawBl
     return merged
 
 
+def _not_a_report(document: RawDocument) -> ParseError:
+    """The error for text with neither a section heading nor a standard table: it points at
+    the first line, where reading began and found none of the report's structure."""
+    first = next(iter(document.front), None)
+    expected = (
+        "a numbered section heading such as 一、总体情况, or one of the report's standard "
+        "tables (第二十条第（一）项…, 申请人情况…, 行政复议…)"
+    )
+    if first is None:
+        return ParseError("the text is empty", None, None, expected)
+    line = first.line if isinstance(first, RawParagraph) else first.rows[0].line
+    return ParseError("no section heading and no standard table in the text", line, None, expected)
+
+
 def bind(document: RawDocument) -> Report:
     """The report the raw document describes."""
     front = list(document.front)
@@ -225,13 +241,7 @@ def bind(document: RawDocument) -> Report:
         sections.append(Section(number, standard or heading_title, binder.blocks(blocks), heading))
     binder.bind_tables()
     if not sections and not binder.tables:
-        raise ParseError(
-            "no section heading and no standard table found",
-            line=1,
-            column=1,
-            expected="a numbered section heading such as 一、总体情况, or one of the report's "
-            "standard tables (第二十条第（一）项…, 申请人情况…, 行政复议…)",
-        )
+        raise _not_a_report(document)
     return Report(
         edition=binder.edition,
         title=title,

@@ -27,6 +27,7 @@ from govinfo_report.model.editions import (
     EditionSpec,
     Item,
     Row,
+    StandardTable,
 )
 from govinfo_report.model.labels import caption_key, label_key
 from govinfo_report.model.values import is_value
@@ -145,6 +146,62 @@ def index(edition: Edition) -> Index:
             if text
         ),
     )
+
+
+@functools.cache
+def anchors() -> Labels[StandardTable]:
+    """Labels that belong to exactly one standard table, in either edition."""
+    found: dict[StandardTable, set[str]] = {
+        "active_disclosure": {DISCLOSURE_HEADER},
+        "applications": set(APPLICATION_HEADERS),
+        "review_litigation": set(REVIEW_HEADERS),
+    }
+    for edition in Edition:
+        lookup = index(edition)
+        found["active_disclosure"] |= set(lookup.disclosure_rows)
+        found["active_disclosure"] |= {
+            key for item in lookup.spec.items for c in item.columns for key in label_keys(c)
+        }
+        found["applications"] |= set(lookup.application_rows) | lookup.application_groups
+    shared = {
+        key
+        for kind, keys in found.items()
+        for other, more in found.items()
+        if other != kind
+        for key in keys & more
+    }
+    # 其他 and 总计 head columns in several tables and words beside: they open none.
+    generic = {label_key("其他"), label_key("总计")}
+    return Labels({key: kind for kind, keys in found.items() for key in keys - shared - generic})
+
+
+@functools.cache
+def edition_labels(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
+    """Labels of table 二 anywhere in a row, and labels of table 三 as a row's own label
+    (（六）其他处理 is a row's own label in 2019 but only a group label in 2021)."""
+    spec = EDITIONS[edition]
+    anywhere = {label_key(c.label) for item in spec.items for c in item.columns}
+    anywhere |= {label_key(r.label) for item in spec.items for r in item.rows}
+    own = {label_key(r.label) for r in spec.application_rows} - APPLICATION_HEADERS
+    return frozenset(anywhere), frozenset(own)
+
+
+@functools.cache
+def distinctive(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
+    """``edition_labels`` less what any other edition has too: the labels that speak for
+    this edition alone."""
+    anywhere, own = edition_labels(edition)
+    for other in Edition:
+        if other is not edition:
+            anywhere = anywhere - edition_labels(other)[0]
+            own = own - edition_labels(other)[1]
+    return anywhere, own
+
+
+@functools.cache
+def application_header_only(edition: Edition) -> frozenset[str]:
+    """Table-三 header labels that are no row's label too (其他 and 总计 are both)."""
+    return APPLICATION_HEADERS - set(index(edition).application_rows)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -6,49 +6,17 @@ import functools
 from collections.abc import Iterator, Sequence
 
 from govinfo_report.model.editions import (
-    DISCLOSURE_HEADER,
-    EDITIONS,
     Edition,
     StandardTable,
     edition_for_year,
 )
-from govinfo_report.model.labels import caption_key, is_note, label_key
+from govinfo_report.model.labels import caption_key, is_note
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import (
-    APPLICATION_HEADERS,
-    REVIEW_HEADERS,
-    Labels,
-    index,
-    label_keys,
+    anchors,
+    distinctive,
     table_labels,
 )
-
-
-@functools.cache
-def _anchors() -> Labels[StandardTable]:
-    """Labels that belong to exactly one standard table, in either edition."""
-    found: dict[StandardTable, set[str]] = {
-        "active_disclosure": {DISCLOSURE_HEADER},
-        "applications": set(APPLICATION_HEADERS),
-        "review_litigation": set(REVIEW_HEADERS),
-    }
-    for edition in Edition:
-        lookup = index(edition)
-        found["active_disclosure"] |= set(lookup.disclosure_rows)
-        found["active_disclosure"] |= {
-            key for item in lookup.spec.items for c in item.columns for key in label_keys(c)
-        }
-        found["applications"] |= set(lookup.application_rows) | lookup.application_groups
-    shared = {
-        key
-        for kind, keys in found.items()
-        for other, more in found.items()
-        if other != kind
-        for key in keys & more
-    }
-    # 其他 and 总计 head columns in several tables and words beside: they open none.
-    generic = {label_key("其他"), label_key("总计")}
-    return Labels({key: kind for kind, keys in found.items() for key in keys - shared - generic})
 
 
 def anchor(row: RawRow) -> StandardTable | None:
@@ -67,7 +35,7 @@ def _cell_anchor(cell: str, key: str) -> StandardTable | None:
         return "active_disclosure"
     if is_note(cell):
         return "applications"
-    return _anchors().find(key)  # labels cut short count too
+    return anchors().find(key)  # labels cut short count too
 
 
 def segments(rows: Sequence[RawRow]) -> Iterator[tuple[StandardTable | None, list[RawRow]]]:
@@ -85,38 +53,17 @@ def segments(rows: Sequence[RawRow]) -> Iterator[tuple[StandardTable | None, lis
         yield kind, current
 
 
-@functools.cache
-def _edition_labels(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
-    """Labels of table 二 anywhere in a row, and labels of table 三 as a row's own label
-    (（六）其他处理 is a row's own label in 2019 but only a group label in 2021)."""
-    spec = EDITIONS[edition]
-    anywhere = {label_key(c.label) for item in spec.items for c in item.columns}
-    anywhere |= {label_key(r.label) for item in spec.items for r in item.rows}
-    own = {label_key(r.label) for r in spec.application_rows} - APPLICATION_HEADERS
-    return frozenset(anywhere), frozenset(own)
-
-
-@functools.cache
-def _distinctive(edition: Edition) -> tuple[frozenset[str], frozenset[str]]:
-    anywhere, own = _edition_labels(edition)
-    for other in Edition:
-        if other is not edition:
-            anywhere = anywhere - _edition_labels(other)[0]
-            own = own - _edition_labels(other)[1]
-    return anywhere, own
-
-
 @functools.lru_cache(maxsize=8192)
 def _speaks(key: str, own: bool) -> tuple[Edition, ...]:
     """The editions a label is distinctive of: a table-二 label anywhere in a row, exactly or
     cut short (本年新 ← 本年新制作数量); or, with ``own``, a table-三 row's own label."""
     if own:
-        return tuple(e for e in Edition if key in _distinctive(e)[1])
+        return tuple(e for e in Edition if key in distinctive(e)[1])
     return tuple(
         e
         for e in Edition
-        if key in _distinctive(e)[0]
-        or (len(key) >= 3 and any(label.startswith(key) for label in _distinctive(e)[0]))
+        if key in distinctive(e)[0]
+        or (len(key) >= 3 and any(label.startswith(key) for label in distinctive(e)[0]))
     )
 
 
@@ -135,14 +82,11 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, t
     scores = {edition: votes.count(edition) for edition in Edition}
     best = max(scores.values())
     leaders = [edition for edition, score in scores.items() if score == best]
-    if len(leaders) == 1:
-        chosen = leaders[0]
-    else:
-        chosen = edition_for_year(year)
+    chosen = leaders[0] if len(leaders) == 1 else edition_for_year(year)
     foreign = set()
     for edition in Edition:
         if edition is not chosen:
-            anywhere, own = _distinctive(edition)
+            anywhere, own = distinctive(edition)
             foreign |= (keys & anywhere) | (own_keys & own)
     return chosen, tuple(sorted(foreign))
 

@@ -29,7 +29,6 @@ from govinfo_report.model.editions import (
     REVIEW_GROUPS,
     REVIEW_LEAVES,
     Column,
-    Edition,
     Item,
     Row,
     join_key,
@@ -41,6 +40,7 @@ from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import (
     APPLICATION_HEADERS,
     REVIEW_HEADERS,
+    application_header_only,
     index,
     label_keys,
     lookup,
@@ -215,18 +215,12 @@ def _has_note(row: RawRow, labels: list[tuple[int, str]]) -> bool:
     return any(is_note(row.cells[p]) for p, _ in labels)
 
 
-@functools.cache
-def _header_only(edition: Edition) -> frozenset[str]:
-    """Header labels that are no row's label too (其他 and 总计 are both)."""
-    return APPLICATION_HEADERS - set(index(edition).application_rows)
-
-
 def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applications, Binding]:
     """Table 三: the most specific known label names the row; seven values follow it."""
     idx = index(edition)
     binding = Binding("applications")
     width = len(APPLICATION_COLUMNS)
-    headers = _header_only(edition)
+    headers = application_header_only(edition)
     for row in merge_split_rows(rows, idx.application_rows):
         labels = [(position, key) for position, key in enumerate(row.keys) if key is not None]
         if not labels or any(key in headers for _, key in labels) or _has_note(row, labels):

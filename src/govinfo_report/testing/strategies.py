@@ -212,7 +212,7 @@ def _unplaced(draw: st.DrawFn, table: StandardTable) -> tuple[StandardTable, tup
     return table, tuple(cells)
 
 
-def _organ_and_year(draw: st.DrawFn) -> tuple[str | None, int | None, str | None]:
+def _organ_and_year(draw: st.DrawFn) -> tuple[str, str | None, int | None]:
     """A title and what it names; now and then an organ the title does not name."""
     organ = "".join(draw(st.lists(st.sampled_from(_ORGANS), max_size=2))) or None
     year = draw(st.none() | st.integers(2019, 2030))
@@ -231,7 +231,7 @@ def report_candidates(draw: st.DrawFn, edition: Edition | None = None) -> dict[s
             [(True, True, True), (True, True, False), (True, False, True), (False, True, True)]
         )
     )
-    standard: dict[StandardTable, Any] = {
+    standard: dict[str, Any] = {
         name: draw(tables(edition, name)) if here else None
         for name, here in zip(STANDARD_TABLES, present, strict=True)
     }
