@@ -240,7 +240,7 @@ def report_candidates(draw: st.DrawFn, edition: Edition | None = None) -> dict[s
     sections: list[tuple[str, list[Block]]] = []
     for definition in SECTIONS:
         found: list[Block] = []
-        if standard.get(definition.key) is not None:  # type: ignore[call-overload]
+        if standard.get(definition.key) is not None:
             found.append(TableSlot(definition.key))  # type: ignore[arg-type]
         if _rarely(draw, 10):
             found.append(draw(generic_tables()))
