@@ -25,7 +25,6 @@ from govinfo_report.model.text import (
     NAMED_TITLE,
     SENTENCE_END,
     YEAR,
-    heading_parts,
     is_title,
     title_metadata,
     unmark,
@@ -174,9 +173,7 @@ def _sections(raw: Sequence[RawSection]) -> list[tuple[int, str, str, list[RawBl
     """Headings whose number does not move forward are sub-headings of the section before."""
     merged: list[tuple[int, str, str, list[RawBlock]]] = []
     for section in raw:
-        parts = heading_parts(section.heading)
-        assert parts is not None  # the lexer only makes HEADING tokens of such lines
-        number, title = parts
+        number, title = section.number, section.title
         if merged and number <= merged[-1][0]:
             merged[-1][3].append(RawParagraph(section.heading, section.line))
             merged[-1][3].extend(section.blocks)

@@ -62,6 +62,8 @@ class RawSection:
     heading: str
     line: int
     blocks: tuple[RawBlock, ...]
+    number: int  # read off the heading once, by the lexer
+    title: str
 
 
 @frozen
@@ -140,7 +142,10 @@ class _ToRaw(Transformer[Token, RawDocument]):
             return []
         sections: list[RawSection] = children[0]
         heading, blocks = children[1]
-        sections.append(RawSection(heading.strip(), heading.line or 0, tuple(blocks)))
+        number, title = heading.parts
+        sections.append(
+            RawSection(heading.strip(), heading.line or 0, tuple(blocks), number, title)
+        )
         return sections
 
     def section(self, children: list[Any]) -> tuple[Token, list[RawBlock]]:

@@ -138,8 +138,9 @@ def _is_rule(line: str) -> bool:
     return bool(filled) and all(_RULE_CELL.fullmatch(cell) for cell in filled)
 
 
-def _kind(line: str, previous: str | None) -> str | None:
-    """The token type of one line; ``None`` for a blank line, ``RULE`` for a Markdown rule."""
+def _kind(line: str, previous: str | None) -> str | tuple[int, str] | None:
+    """The token type of one line; ``None`` for a blank line, ``RULE`` for a Markdown rule;
+    for a heading, its number and title (a ``HEADING`` that needs no second look)."""
     if "\t" in line:
         return "CELL" if line.startswith("\t") and line.count("\t") == 1 else "TAB_ROW"
     stripped = line.strip()
@@ -157,9 +158,7 @@ def _kind(line: str, previous: str | None) -> str | None:
         return "CONT"
     if is_space_row(stripped):
         return "SPACE_ROW"
-    if heading_parts(stripped) is not None:
-        return "HEADING"
-    return "TEXT"
+    return heading_parts(stripped) or "TEXT"
 
 
 def is_narrative(line: str) -> bool:
@@ -231,10 +230,16 @@ def _single_character(line: str) -> bool:
     return len(stripped) == 1 and "\t" not in line and "\u4e00" <= stripped <= "\u9fff"
 
 
-def _token(kind: str, text: str, line: int) -> Token:
+class HeadingToken(Token):
+    """A ``HEADING`` token with the number and title the lexer read off its line."""
+
+    parts: tuple[int, str]
+
+
+def _token(kind: str, text: str, line: int, cls: type[Token] = Token) -> Token:
     """A Lark token, filled in directly: ``Token(...)`` goes through a deprecation shim that
     costs three times as much, once per line of every report."""
-    token = str.__new__(Token, text)
+    token = str.__new__(cls, text)
     token.type, token.value, token.line, token.column = kind, text, line, 1
     token.start_pos = token.end_column = token.end_pos = None
     token.end_line = line
@@ -249,7 +254,15 @@ def tokens(lines: list[str]) -> Iterator[Token]:
     for number, line in enumerate(lines, start=1):
         # Most lines of the longest reports are cells: decide those without a call.
         single_cell = line[:1] == "\t" and line.count("\t") == 1
-        kind = "CELL" if single_cell else _kind(line, previous)
+        found = "CELL" if single_cell else _kind(line, previous)
+        if isinstance(found, tuple):
+            heading = _token("HEADING", line, number, HeadingToken)
+            assert isinstance(heading, HeadingToken)
+            heading.parts = found
+            in_cells, gap, previous = False, None, "HEADING"
+            yield heading
+            continue
+        kind = found
         if kind == "RULE":
             continue
         if kind is None:
