@@ -8,9 +8,10 @@ it could not be checked. Codes are stable; docs/rules.md is the catalogue.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import operator
+from collections.abc import Callable, Iterator
 
-from attrs import frozen
+from attrs import field, frozen
 
 from govinfo_report.model import STANDARD_TABLES, Finding, Report, Severity
 from govinfo_report.model.editions import (
@@ -37,6 +38,17 @@ class Equation:
     right: tuple[str, ...]
     message: str  # with {left} and {right}
     subject: str  # what the rule checks, for the "could not be checked" warning
+    keys: tuple[str, ...] = field(init=False, eq=False, repr=False)
+    table: str = field(init=False, eq=False, repr=False)
+    pick: Callable[[dict[str, Value]], tuple[Value, ...]] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Worked out once per equation: validate() checks every equation of every report.
+        keys = self.left + self.right
+        object.__setattr__(self, "keys", keys)
+        object.__setattr__(self, "table", split_key(keys[0])[0])
+        getter = operator.itemgetter(*keys)
+        object.__setattr__(self, "pick", getter if len(keys) > 1 else lambda flat: (getter(flat),))
 
 
 # --- The equations --------------------------------------------------------------------------
@@ -110,10 +122,10 @@ def equations(edition: Edition) -> tuple[Equation, ...]:
 def _arithmetic(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
     line_of = report.source.line_of
     for eq in equations(report.edition):
-        if getattr(report, split_key(eq.left[0])[0]) is None:
+        if getattr(report, eq.table) is None:
             continue  # the table is missing: reported once, not per rule
-        keys = eq.left + eq.right
-        values = [flat[key] for key in keys]
+        keys = eq.keys
+        values = eq.pick(flat)
         if None in values:
             blank = [key for key, value in zip(keys, values, strict=True) if value is None]
             names = ", ".join(cell_name(report.edition, key) for key in blank)
@@ -125,7 +137,8 @@ def _arithmetic(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
                 line_of(blank[0]),
             )
             continue
-        left, right = sum(values[: len(eq.left)]), sum(values[len(eq.left) :])  # type: ignore[arg-type]
+        split = len(eq.left)
+        left, right = sum(values[:split]), sum(values[split:])  # type: ignore[arg-type]
         if left != right:
             message = eq.message.format(left=left, right=right)
             yield Finding(eq.code, "error", message, keys, line_of(keys[0]))

@@ -32,26 +32,34 @@ def cell_value(report: Report, key: str) -> Value:
 
 
 @functools.cache
-def _getters(edition: Edition) -> tuple[tuple[str, str, Callable[[Any], Value]], ...]:
-    """Per key: its table and a C-level getter for the rest of its path."""
-    found = []
+def _getters(edition: Edition) -> tuple[tuple[str, tuple[str, ...], Callable[[Any], Any]], ...]:
+    """Per table: its keys and one C-level getter for all their paths, in template order."""
+    by_table: dict[str, list[str]] = {}
     for key in EDITIONS[edition].flat_keys():
         table, _, rest = key.partition(".")
-        found.append((key, table, operator.attrgetter(rest)))
+        by_table.setdefault(table, []).append(rest)
+    found = []
+    for table, rests in by_table.items():
+        getter = operator.attrgetter(*rests)  # a tuple for two paths or more, else the value
+        many = len(rests) > 1
+        found.append(
+            (table, tuple(f"{table}.{r}" for r in rests), getter if many else _one(getter))
+        )
     return tuple(found)
+
+
+def _one(getter: Callable[[Any], Any]) -> Callable[[Any], tuple[Any]]:
+    return lambda node: (getter(node),)
 
 
 def flatten(report: Report) -> dict[str, Value]:
     """Every cell of the report's edition under its flat key, in template order."""
-    tables = {
-        "active_disclosure": report.active_disclosure,
-        "applications": report.applications,
-        "review_litigation": report.review_litigation,
-    }
-    return {
-        key: None if tables[table] is None else getter(tables[table])
-        for key, table, getter in _getters(report.edition)
-    }
+    flat: dict[str, Value] = {}
+    for table, keys, getter in _getters(report.edition):
+        node = getattr(report, table)
+        values = getter(node) if node is not None else (None,) * len(keys)
+        flat.update(zip(keys, values, strict=True))
+    return flat
 
 
 @functools.cache

@@ -86,9 +86,9 @@ def _pipe_cells(line: str) -> tuple[str, ...]:
 
 
 _ROW_READERS: dict[str, Callable[[str], tuple[str, ...]]] = {
-    "TAB_ROW": lambda line: tuple(map(str.strip, _no_pipe(line).split("\t"))),
-    "PIPE_ROW": _pipe_cells,
-    "SPACE_ROW": space_cells,
+    "TAB_ROWS": lambda line: tuple(map(str.strip, _no_pipe(line).split("\t"))),
+    "PIPE_ROWS": _pipe_cells,
+    "SPACE_ROWS": space_cells,
 }
 
 
@@ -109,10 +109,12 @@ class _CellsRow:
         return self
 
 
-def _row(item: Token | _CellsRow) -> RawRow:
+def _rows(item: Token | _CellsRow) -> list[RawRow]:
+    """The raw rows of a run of rows (a ``RowsToken``) or of one cells-layout row."""
     if isinstance(item, _CellsRow):
-        return RawRow(tuple(item.cells), item.line)
-    return RawRow(_ROW_READERS[item.type](item), item.line or 0)
+        return [RawRow(tuple(item.cells), item.line)]
+    read = _ROW_READERS[item.type]
+    return [RawRow(read(text), number) for number, text in item.rows]  # type: ignore[attr-defined]
 
 
 def _block(item: Token | list[RawRow]) -> RawBlock:
@@ -157,9 +159,9 @@ class _ToRaw(Transformer[Token, RawDocument]):
 
     def table(self, children: list[Any]) -> list[RawRow]:
         if len(children) == 1:
-            return [_row(children[0])]
+            return _rows(children[0])
         rows: list[RawRow] = children[0]
-        rows.append(_row(children[-1]))  # after a ROWSEP, when there is one
+        rows += _rows(children[-1])  # after a ROWSEP, when there is one
         return rows
 
     def cells_row(self, children: list[Any]) -> _CellsRow:

@@ -246,15 +246,41 @@ def _token(kind: str, text: str, line: int, cls: type[Token] = Token) -> Token:
     return token
 
 
+class RowsToken(Token):
+    """Consecutive table rows of one layout (``TAB_ROWS``, ``PIPE_ROWS``, ``SPACE_ROWS``) as
+    one token: Lark's cost grows with tokens, and a run of rows is one thing to the grammar.
+    ``rows`` holds each row's line number and text."""
+
+    rows: list[tuple[int, str]]
+
+
+ROW_RUNS = {"TAB_ROW": "TAB_ROWS", "PIPE_ROW": "PIPE_ROWS", "SPACE_ROW": "SPACE_ROWS"}
+
+
 def tokens(lines: list[str]) -> Iterator[Token]:
     """The token stream of a document's lines; line numbers count from 1."""
     previous: str | None = None
     in_cells = False  # the last line was part of a row of the cells layout
     gap: int | None = None  # first blank line since then
+    run: RowsToken | None = None  # the run of rows being gathered
     for number, line in enumerate(lines, start=1):
         # Most lines of the longest reports are cells: decide those without a call.
         single_cell = line[:1] == "\t" and line.count("\t") == 1
         found = "CELL" if single_cell else _kind(line, previous)
+        if found == "RULE" or (found is None and not in_cells):
+            continue  # a rule or a blank line: a run of rows goes on after it
+        run_kind = ROW_RUNS.get(found) if isinstance(found, str) else None
+        if run is not None and run_kind != run.type:
+            yield run
+            run = None
+        if run_kind is not None:
+            if run is None:
+                run = _token(run_kind, "", number, RowsToken)  # type: ignore[assignment]
+                assert isinstance(run, RowsToken)
+                run.rows = []
+            run.rows.append((number, line))
+            in_cells, gap, previous = False, None, found  # type: ignore[assignment]
+            continue
         if isinstance(found, tuple):
             heading = _token("HEADING", line, number, HeadingToken)
             assert isinstance(heading, HeadingToken)
@@ -263,8 +289,6 @@ def tokens(lines: list[str]) -> Iterator[Token]:
             yield heading
             continue
         kind = found
-        if kind == "RULE":
-            continue
         if kind is None:
             if in_cells and gap is None:
                 gap = number
@@ -277,6 +301,8 @@ def tokens(lines: list[str]) -> Iterator[Token]:
         gap = None
         yield _token(kind, line, number)
         previous = kind
+    if run is not None:
+        yield run
 
 
 class LineLexer(Lexer):

@@ -41,6 +41,7 @@ from govinfo_report.read._indexes import (
     APPLICATION_HEADERS,
     REVIEW_HEADERS,
     application_header_only,
+    cell_label,
     index,
     label_keys,
     lookup,
@@ -93,14 +94,14 @@ class Binding:
     def fill(self, row: RawRow, keys: Sequence[str], texts: Sequence[str], supplied: int) -> None:
         """Put each count under its key; keys past the cells the row supplied are blank and
         reported, since which cells a short row lacks is a guess."""
-        cells = self.cells
-        # The hot loop: one cached read per cell, and a second look only at a problem.
-        for key, text, value in zip(keys, texts, map(read_count, texts), strict=True):
-            if isinstance(value, Problem):
+        values = tuple(map(read_count, texts))  # the hot loop: one cached read per cell
+        if Problem.NOT_A_NUMBER in values or Problem.NOT_WHOLE in values:
+            for key, text in zip(keys, texts, strict=True):
                 self.put(row, key, text, False)
-            else:
-                cells[key] = value
-        self.missing(row, keys[supplied:])
+        else:
+            self.cells.update(zip(keys, values, strict=True))  # type: ignore[arg-type]
+        if supplied < len(keys):
+            self.missing(row, keys[supplied:])
 
     def missing(self, row: RawRow, keys: Sequence[str]) -> None:
         """Cells the row had no text for: blank, and reported."""
@@ -206,13 +207,49 @@ def bind_disclosure(
 
 
 @functools.cache
-def _applicationlabel_keys(row_key: str) -> tuple[str, ...]:
+def _application_keys(row_key: str) -> tuple[str, ...]:
     return tuple(join_key(row_key, column.key) for column in APPLICATION_COLUMNS)
 
 
-def _has_note(row: RawRow, labels: list[tuple[int, str]]) -> bool:
-    """The 勾稽关系 note heads table 三."""
-    return any(is_note(row.cells[p]) for p, _ in labels)
+Shape = tuple[str | None, ...]
+
+
+def shape(row: RawRow) -> Shape:
+    """What decides where a row goes: its label cells as written, ``""`` for a blank cell,
+    ``None`` for a value. Rows of one shape go the same way, and most shapes are template
+    text met in report after report."""
+    return tuple(
+        cell if key is not None else (None if cell else "")
+        for cell, key in zip(row.cells, row.keys, strict=True)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None, int]:
+    """Where a table-三 row of this shape goes: (its row, where its label ends), a reason to
+    reject it, or ``None`` for a header or group row that carries nothing."""
+    idx = index(edition)
+    labels = [(p, key) for p, cell in enumerate(cells) if cell and (key := cell_label(cell))]
+    if not labels:
+        return ("numbers without a row label" if None in cells else None), -1
+    if any(key in application_header_only(edition) for _, key in labels):
+        return None, -1
+    if any(is_note(cells[p] or "") for p, _ in labels):
+        return None, -1  # the 勾稽关系 note heads table 三
+    found = next(
+        ((p, row) for p, k in reversed(labels) if (row := idx.application_rows.find(k))), None
+    )
+    at, spec_row = found or joined_label(
+        [cell or "" for cell in cells], labels, idx.application_rows
+    )
+    if spec_row is None:
+        known_groups = all(key in idx.application_groups for _, key in labels)
+        if known_groups and not any(cell != "" for cell in cells[labels[-1][0] + 1 :]):
+            return None, -1  # group labels alone: （三）不予公开 above its rows
+        return "row label not in table 三 of this edition", -1
+    if at == len(cells) - 1 and normalize(cells[at] or "") in APPLICATION_HEADERS:
+        return None, -1  # a bare header word (总计, 其他) on a line of its own, not a row
+    return spec_row, at
 
 
 def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applications, Binding]:
@@ -220,36 +257,18 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
     idx = index(edition)
     binding = Binding("applications")
     width = len(APPLICATION_COLUMNS)
-    headers = application_header_only(edition)
     for row in merge_split_rows(rows, idx.application_rows):
-        labels = [(position, key) for position, key in enumerate(row.keys) if key is not None]
-        if not labels or any(key in headers for _, key in labels) or _has_note(row, labels):
-            if not labels and any(row.cells):
-                binding.reject(row, "numbers without a row label")
+        spec_row, at = _application_plan(edition, shape(row))
+        if not isinstance(spec_row, Row):
+            if spec_row is not None:
+                binding.reject(row, spec_row)
             continue
-        found_at: tuple[int, Row | None] = next(
-            (
-                (p, found)
-                for p, k in reversed(labels)
-                if (found := idx.application_rows.find(k)) is not None
-            ),
-            (-1, None),
-        )
-        at, spec_row = found_at
-        if spec_row is None:
-            at, spec_row = joined_label(row.cells, labels, idx.application_rows)
-        if spec_row is None:
-            known_groups = all(key in idx.application_groups for _, key in labels)
-            if not (known_groups and not any(row.cells[labels[-1][0] + 1 :])):
-                binding.reject(row, "row label not in table 三 of this edition")
-            continue
-        if at == len(row.cells) - 1 and normalize(row.cells[at]) in APPLICATION_HEADERS:
-            continue  # a bare header word (总计, 其他) on a line of its own, not a row
         if not binding.claim(row, spec_row.key):
             continue
         fitted, surplus, supplied = fit(row.cells[at + 1 :], width)
-        binding.surplus(row, surplus)
-        binding.fill(row, _applicationlabel_keys(spec_row.key), fitted, supplied)
+        if surplus:
+            binding.surplus(row, surplus)
+        binding.fill(row, _application_keys(spec_row.key), fitted, supplied)
     binding.absent_rows = binding.absent([row.key for row in idx.spec.application_rows])
     return build_table(edition, "applications", binding.cells), binding
 
