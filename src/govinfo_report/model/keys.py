@@ -14,7 +14,7 @@ import attrs
 
 from govinfo_report.model.editions import EDITIONS, Edition, StandardTable
 from govinfo_report.model.report import Report
-from govinfo_report.model.tables import Applications, ReviewLitigation
+from govinfo_report.model.tables import Applications, Count, ReviewLitigation
 
 Value = int | Decimal | None
 
@@ -74,14 +74,20 @@ def _plan(cls: type[Any]) -> tuple[tuple[str, Any, bool], ...]:
 Builder = Callable[[Mapping[str, Value]], Any]
 
 
-def build_table(edition: Edition, table: StandardTable, cells: Mapping[str, Value]) -> Any:
+def build_table(
+    edition: Edition, table: StandardTable, cells: Mapping[str, Value], *, read: bool = False
+) -> Any:
     """The ``table`` object of ``edition`` whose cells are ``cells``, keyed by flat keys
-    without the table's name (``outcomes.granted.total``); cells not given stay blank."""
-    return _table_builder(edition, table)(cells)
+    without the table's name (``outcomes.granted.total``); cells not given stay blank.
+
+    ``read=True`` is for cells the reader made (counts exact ``int``, never ``bool``): rows of
+    counts that are equal then share one immutable object (most rows of most reports are all
+    zeros or all blank), which the reader would otherwise build and validate again."""
+    return _table_builder(edition, table, read)(cells)
 
 
 @functools.cache
-def _table_builder(edition: Edition, table: StandardTable) -> Builder:
+def _table_builder(edition: Edition, table: StandardTable, read: bool) -> Builder:
     spec = EDITIONS[edition]
     classes: dict[str, type[Any]] = {
         "active_disclosure": spec.disclosure_class,
@@ -91,11 +97,11 @@ def _table_builder(edition: Edition, table: StandardTable) -> Builder:
     # Table 三's one union-typed field: the edition says which class it is.
     choose = (("outcomes.other_handling", spec.other_handling_class),)
     chosen = choose if table == "applications" else ()
-    return _builder(classes[table], chosen, "")  # type: ignore[arg-type]  # classes hash
+    return _builder(classes[table], chosen, "", read)  # type: ignore[arg-type]  # classes hash
 
 
 @functools.cache
-def _builder(cls: type[Any], choose: tuple[tuple[str, type], ...], at: str) -> Builder:
+def _builder(cls: type[Any], choose: tuple[tuple[str, type], ...], at: str, share: bool) -> Builder:
     """A function building ``cls`` from flat keys, planned once per class: a parser builds
     the same forty objects for every report. Every cell field defaults to blank (``None``),
     so a key that is absent reads as ``cells.get(key)``."""
@@ -104,12 +110,33 @@ def _builder(cls: type[Any], choose: tuple[tuple[str, type], ...], at: str) -> B
         path = at + name
         chosen = dict(choose).get(path)
         parts.append(
-            _builder(chosen or hint, choose, path + ".") if chosen is not None or nested else path
+            _builder(chosen or hint, choose, path + ".", share)
+            if chosen is not None or nested
+            else path
         )
     if all(isinstance(part, str) for part in parts):  # a row of cells: the common case
         keys = tuple(str(part) for part in parts)
+        counts_only = all(hint in (Count, int) for _name, hint, _nested in _plan(cls))  # type: ignore[arg-type]
+        if share and counts_only:
+            return _shared(cls, keys)
         return lambda cells: cls(*map(cells.get, keys))
     plan = tuple(parts)
     return lambda cells: cls(
         *[cells.get(part) if isinstance(part, str) else part(cells) for part in plan]
     )
+
+
+def _shared(cls: type[Any], keys: tuple[str, ...]) -> Builder:
+    """A builder that hands out one object per distinct row of exact counts (bounded)."""
+    made: dict[tuple[Value, ...], Any] = {}
+
+    def build(cells: Mapping[str, Value]) -> Any:
+        values = tuple(map(cells.get, keys))
+        found = made.get(values)
+        if found is None:
+            found = cls(*values)
+            if len(made) < 4096:
+                made[values] = found
+        return found
+
+    return build

@@ -18,7 +18,9 @@ Amount: TypeAlias = Decimal | None
 
 
 def _count(_inst: object, attribute: attrs.Attribute[Count], value: object) -> None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+    if value is None or type(value) is int:  # the common case, in one look
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"{attribute.name} must be an int or None, not {value!r}")
 
 

@@ -12,26 +12,39 @@ from collections.abc import Callable
 from importlib import resources
 from typing import Any, TypeAlias
 
-from attrs import field, frozen
+from attrs import frozen
 from lark import Lark, Token, Transformer
 
 from govinfo_report.read._indexes import cell_label
 from govinfo_report.read._lexer import LineLexer, space_cells
 
 
-@frozen
 class RawRow:
-    """A table row: its cells' texts, stripped, and the line it starts on; and each cell's
-    label key (``None`` for a number, a mark or a blank), worked out once because every
-    later stage asks it of every cell."""
+    """A table row: its cells' texts, stripped, and the line it starts on; each cell's label
+    key (``None`` for a number, a mark or a blank) and the row's shape (its label cells as
+    written, ``""`` for a blank cell, ``None`` for a value), worked out once because every
+    later stage asks them. A plain class: a parse makes one per row."""
 
-    cells: tuple[str, ...]
-    line: int
-    keys: tuple[str | None, ...] = field(init=False, eq=False, repr=False)
+    __slots__ = ("cells", "keys", "line", "shape")
 
-    @keys.default
-    def _keys(self) -> tuple[str | None, ...]:
-        return tuple(map(cell_label, self.cells))
+    def __init__(self, cells: tuple[str, ...], line: int) -> None:
+        self.cells = cells
+        self.line = line
+        # Both in one C-level pass over cached answers per cell text.
+        self.keys: tuple[str | None, ...]
+        self.shape: tuple[str | None, ...]
+        self.keys, self.shape = zip(*map(_cell_kinds, cells), strict=True) if cells else ((), ())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RawRow):
+            return NotImplemented
+        return (self.cells, self.line) == (other.cells, other.line)
+
+    def __hash__(self) -> int:
+        return hash((self.cells, self.line))
+
+    def __repr__(self) -> str:
+        return f"RawRow({self.cells!r}, {self.line!r})"
 
     def only_numbers(self) -> bool:
         """Numbers and marks only, at least one cell filled."""
@@ -41,6 +54,13 @@ class RawRow:
         """Labels only (a header, or a label whose numbers are on the next line): every
         cell without a label key is blank."""
         return any(self.cells) and self.keys.count(None) == self.cells.count("")
+
+
+@functools.lru_cache(maxsize=8192)
+def _cell_kinds(cell: str) -> tuple[str | None, str | None]:
+    """A cell's label key, and what it adds to its row's shape."""
+    key = cell_label(cell)
+    return key, (cell if key is not None else (None if cell else ""))
 
 
 @frozen
@@ -114,14 +134,14 @@ def _rows(item: Token | _CellsRow) -> list[RawRow]:
     if isinstance(item, _CellsRow):
         return [RawRow(tuple(item.cells), item.line)]
     read = _ROW_READERS[item.type]
-    return [RawRow(read(text), number) for number, text in item.rows]  # type: ignore[attr-defined]
+    return [RawRow(read(text), number) for number, text in item.lines]  # type: ignore[attr-defined]
 
 
-def _block(item: Token | list[RawRow]) -> RawBlock:
-    """A TEXT line as a paragraph, a table's rows as a table."""
+def _blocks(item: Token | list[RawRow]) -> list[RawBlock]:
+    """TEXT lines as paragraphs, a table's rows as a table."""
     if isinstance(item, Token):
-        return RawParagraph(item.strip(), item.line or 0)
-    return RawTable(tuple(item))
+        return [RawParagraph(text.strip(), number) for number, text in item.lines]  # type: ignore[attr-defined]
+    return [RawTable(tuple(item))]
 
 
 class _ToRaw(Transformer[Token, RawDocument]):
@@ -136,7 +156,7 @@ class _ToRaw(Transformer[Token, RawDocument]):
         if not children:
             return []
         blocks: list[RawBlock] = children[0]
-        blocks.append(_block(children[1]))
+        blocks += _blocks(children[1])
         return blocks
 
     def sections(self, children: list[Any]) -> list[RawSection]:
@@ -154,7 +174,7 @@ class _ToRaw(Transformer[Token, RawDocument]):
         if len(children) == 1:
             return children[0], []
         section, block = children
-        section[1].append(_block(block))
+        section[1].extend(_blocks(block))
         return section  # type: ignore[no-any-return]
 
     def table(self, children: list[Any]) -> list[RawRow]:

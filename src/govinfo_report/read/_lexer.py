@@ -39,7 +39,7 @@ def split_lines(text: str) -> list[str]:
     lines = text.replace("\ufeff", "").splitlines()
     if "+-" in text or "+=" in text:
         lines = regrid(lines)
-    if any(len(line) > LONG_LINE for line in lines):
+    if max(map(len, lines), default=0) > LONG_LINE:
         lines = [part for line in lines for part in unflatten(line)]
     return join_vertical(lines) if _VERTICAL.search("\n" + text) else lines
 
@@ -246,15 +246,16 @@ def _token(kind: str, text: str, line: int, cls: type[Token] = Token) -> Token:
     return token
 
 
-class RowsToken(Token):
-    """Consecutive table rows of one layout (``TAB_ROWS``, ``PIPE_ROWS``, ``SPACE_ROWS``) as
-    one token: Lark's cost grows with tokens, and a run of rows is one thing to the grammar.
-    ``rows`` holds each row's line number and text."""
+class RunToken(Token):
+    """Consecutive lines of one kind as one token — table rows of one layout (``TAB_ROWS``,
+    ``PIPE_ROWS``, ``SPACE_ROWS``) or lines of narrative (``TEXT``): Lark's cost grows with
+    tokens, and a run is one thing to the grammar. ``lines`` holds each line's number and
+    text."""
 
-    rows: list[tuple[int, str]]
+    lines: list[tuple[int, str]]
 
 
-ROW_RUNS = {"TAB_ROW": "TAB_ROWS", "PIPE_ROW": "PIPE_ROWS", "SPACE_ROW": "SPACE_ROWS"}
+RUNS = {"TAB_ROW": "TAB_ROWS", "PIPE_ROW": "PIPE_ROWS", "SPACE_ROW": "SPACE_ROWS", "TEXT": "TEXT"}
 
 
 def tokens(lines: list[str]) -> Iterator[Token]:
@@ -262,23 +263,23 @@ def tokens(lines: list[str]) -> Iterator[Token]:
     previous: str | None = None
     in_cells = False  # the last line was part of a row of the cells layout
     gap: int | None = None  # first blank line since then
-    run: RowsToken | None = None  # the run of rows being gathered
+    run: RunToken | None = None  # the run of lines being gathered
     for number, line in enumerate(lines, start=1):
         # Most lines of the longest reports are cells: decide those without a call.
         single_cell = line[:1] == "\t" and line.count("\t") == 1
         found = "CELL" if single_cell else _kind(line, previous)
         if found == "RULE" or (found is None and not in_cells):
-            continue  # a rule or a blank line: a run of rows goes on after it
-        run_kind = ROW_RUNS.get(found) if isinstance(found, str) else None
+            continue  # a rule or a blank line: a run goes on after it
+        run_kind = RUNS.get(found) if isinstance(found, str) else None
         if run is not None and run_kind != run.type:
             yield run
             run = None
         if run_kind is not None:
             if run is None:
-                run = _token(run_kind, "", number, RowsToken)  # type: ignore[assignment]
-                assert isinstance(run, RowsToken)
-                run.rows = []
-            run.rows.append((number, line))
+                run = _token(run_kind, "", number, RunToken)  # type: ignore[assignment]
+                assert isinstance(run, RunToken)
+                run.lines = []
+            run.lines.append((number, line))
             in_cells, gap, previous = False, None, found  # type: ignore[assignment]
             continue
         if isinstance(found, tuple):

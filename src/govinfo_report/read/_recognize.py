@@ -14,6 +14,7 @@ from govinfo_report.model.labels import caption_key, is_note
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import (
     anchors,
+    cell_label,
     distinctive,
     table_labels,
 )
@@ -21,9 +22,14 @@ from govinfo_report.read._indexes import (
 
 def anchor(row: RawRow) -> StandardTable | None:
     """The standard table whose labels this row carries, if any."""
-    for cell, key in zip(row.cells, row.keys, strict=True):
-        if key is not None:
-            kind = _cell_anchor(cell, key)
+    return _anchor(row.shape)
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchor(shape: tuple[str | None, ...]) -> StandardTable | None:
+    for cell in shape:
+        if cell:
+            kind = _cell_anchor(cell, cell_label(cell) or "")
             if kind is not None:
                 return kind
     return None
@@ -67,16 +73,22 @@ def _speaks(key: str, own: bool) -> tuple[Edition, ...]:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _last_label(keys: tuple[str | None, ...]) -> str | None:
+    """A row's last label: its own, most specific one."""
+    return next((key for key in reversed(keys) if key is not None), None)
+
+
 def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, tuple[str, ...]]:
     """The edition whose distinctive labels the tables use most (the year breaks a tie), and
     the labels of any other edition found mixed in."""
-    keys: set[str] = set()
-    own_keys: set[str] = set()  # each row's last label: its own, most specific one
+    found: set[str | None] = set()
+    last: set[str | None] = set()  # each row's last label: its own, most specific one
     for row in rows:
-        labels = [key for key in row.keys if key is not None]
-        if labels:
-            keys.update(labels)
-            own_keys.add(labels[-1])
+        found.update(row.keys)
+        last.add(_last_label(row.keys))
+    keys = {key for key in found if key is not None}
+    own_keys = {key for key in last if key is not None}
     votes = [e for key in keys for e in _speaks(key, False)]
     votes += [e for key in own_keys for e in _speaks(key, True)]
     scores = {edition: votes.count(edition) for edition in Edition}

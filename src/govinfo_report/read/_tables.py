@@ -200,7 +200,7 @@ def bind_disclosure(
         binding.missing(row, keys[supplied:])
     expected = [row.key for item in idx.spec.items for row in item.rows]
     binding.absent_rows = binding.absent(expected)
-    return build_table(edition, "active_disclosure", binding.cells), binding
+    return build_table(edition, "active_disclosure", binding.cells, read=True), binding
 
 
 # --- Table 三 ----------------------------------------------------------------------------
@@ -211,17 +211,7 @@ def _application_keys(row_key: str) -> tuple[str, ...]:
     return tuple(join_key(row_key, column.key) for column in APPLICATION_COLUMNS)
 
 
-Shape = tuple[str | None, ...]
-
-
-def shape(row: RawRow) -> Shape:
-    """What decides where a row goes: its label cells as written, ``""`` for a blank cell,
-    ``None`` for a value. Rows of one shape go the same way, and most shapes are template
-    text met in report after report."""
-    return tuple(
-        cell if key is not None else (None if cell else "")
-        for cell, key in zip(row.cells, row.keys, strict=True)
-    )
+Shape = tuple[str | None, ...]  # RawRow.shape: what decides where a row goes
 
 
 @functools.lru_cache(maxsize=4096)
@@ -258,7 +248,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
     binding = Binding("applications")
     width = len(APPLICATION_COLUMNS)
     for row in merge_split_rows(rows, idx.application_rows):
-        spec_row, at = _application_plan(edition, shape(row))
+        spec_row, at = _application_plan(edition, row.shape)
         if not isinstance(spec_row, Row):
             if spec_row is not None:
                 binding.reject(row, spec_row)
@@ -270,7 +260,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
             binding.surplus(row, surplus)
         binding.fill(row, _application_keys(spec_row.key), fitted, supplied)
     binding.absent_rows = binding.absent([row.key for row in idx.spec.application_rows])
-    return build_table(edition, "applications", binding.cells), binding
+    return build_table(edition, "applications", binding.cells, read=True), binding
 
 
 # --- Table 四 ----------------------------------------------------------------------------
@@ -296,7 +286,7 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         binding.surplus(row, surplus)
         binding.fill(row, keys, fitted, supplied)
     binding.absent_rows = binding.absent(["values"])
-    return build_table(_edition, "review_litigation", binding.cells), binding
+    return build_table(_edition, "review_litigation", binding.cells, read=True), binding
 
 
 BINDERS = {
