@@ -23,17 +23,21 @@ class RawRow:
     """A table row: its cells' texts, stripped, and the line it starts on; each cell's label
     key (``None`` for a number, a mark or a blank) and the row's shape (its label cells as
     written, ``""`` for a blank cell, ``None`` for a value), worked out once because every
-    later stage asks them. A plain class: a parse makes one per row."""
+    later stage asks them; and whether it holds only numbers (``only_numbers``: numbers and
+    marks, at least one cell filled) or only words (``only_words``: a header, or a label whose
+    numbers are on the next line — every cell without a label key is blank). A plain class:
+    a parse makes one per row."""
 
-    __slots__ = ("cells", "keys", "line", "shape")
+    __slots__ = ("cells", "keys", "line", "only_numbers", "only_words", "shape")
 
     def __init__(self, cells: tuple[str, ...], line: int) -> None:
         self.cells = cells
         self.line = line
-        # Both in one C-level pass over cached answers per cell text.
         self.keys: tuple[str | None, ...]
         self.shape: tuple[str | None, ...]
-        self.keys, self.shape = zip(*map(_cell_kinds, cells), strict=True) if cells else ((), ())
+        self.only_numbers: bool
+        self.only_words: bool
+        self.keys, self.shape, self.only_numbers, self.only_words = _row_kinds(cells)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RawRow):
@@ -46,14 +50,21 @@ class RawRow:
     def __repr__(self) -> str:
         return f"RawRow({self.cells!r}, {self.line!r})"
 
-    def only_numbers(self) -> bool:
-        """Numbers and marks only, at least one cell filled."""
-        return any(self.cells) and self.keys.count(None) == len(self.keys)
 
-    def only_words(self) -> bool:
-        """Labels only (a header, or a label whose numbers are on the next line): every
-        cell without a label key is blank."""
-        return any(self.cells) and self.keys.count(None) == self.cells.count("")
+Kinds = tuple[tuple[str | None, ...], tuple[str | None, ...], bool, bool]
+
+
+@functools.lru_cache(maxsize=8192)
+def _row_kinds(cells: tuple[str, ...]) -> Kinds:
+    """A row's label keys, shape, only_numbers and only_words, in one C-level pass over
+    cached answers per cell; cached by row too, since most rows (a label and zeros) recur
+    from report to report."""
+    if not cells:
+        return (), (), False, False
+    keys, shape = zip(*map(_cell_kinds, cells), strict=True)
+    filled = any(cells)
+    blanks = keys.count(None)
+    return keys, shape, filled and blanks == len(keys), filled and blanks == cells.count("")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -25,23 +25,31 @@ _RULE_CELL = re.compile(r":?-{3,}:?")
 _PAGE_NUMBER = re.compile(
     r"[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
 )
-# Two lines of one Chinese character each, whatever ends the lines. Searched in "\n" + text:
-# starting at a line break lets the regex engine skip ahead instead of trying every position.
-_VERTICAL = re.compile(r"[\r\n] *[\u4e00-\u9fff] *\r?[\r\n] *[\u4e00-\u9fff] *(?:[\r\n]|$)")
 _SPACES = re.compile(r"[\s\u3000]+")
 LONG_LINE = 300
 MAX_CONTINUATION = 30
+
+
+# Two lines of one Chinese character each (after a line break: the first line is looked at
+# apart). Starting with a literal line break lets the regex engine skip ahead.
+_VERTICAL = re.compile(r"\n *[\u4e00-\u9fff] *\r?\n *[\u4e00-\u9fff] *(?:\r?\n|$)")
 
 
 def split_lines(text: str) -> list[str]:
     """Lines without their ends (LF, CRLF, CR and the other Unicode breaks). Byte-order
     marks are dropped wherever they stand: files glued together carry them mid-text."""
     lines = text.replace("\ufeff", "").splitlines()
-    if "+-" in text or "+=" in text:
+    if "+" in text and ("+-" in text or "+=" in text):
         lines = regrid(lines)
     if max(map(len, lines), default=0) > LONG_LINE:
         lines = [part for line in lines for part in unflatten(line)]
-    return join_vertical(lines) if _VERTICAL.search("\n" + text) else lines
+    # Labels typeset one character per line need two such lines in a row: let the regex
+    # engine look for them (from each line break) before walking the lines.
+    newlines = text if "\n" in text else text.replace("\r", "\n")  # old Mac line ends
+    vertical = _VERTICAL.search(newlines) is not None or _single_character(
+        lines[0] if lines else ""
+    )
+    return join_vertical(lines) if vertical else lines
 
 
 _GRID_RULE = re.compile(r"\+(?:[-=:]+\+)+")
@@ -265,45 +273,59 @@ def tokens(lines: list[str]) -> Iterator[Token]:
     gap: int | None = None  # first blank line since then
     run: RunToken | None = None  # the run of lines being gathered
     for number, line in enumerate(lines, start=1):
-        # Most lines of the longest reports are cells: decide those without a call.
-        single_cell = line[:1] == "\t" and line.count("\t") == 1
-        found = "CELL" if single_cell else _kind(line, previous)
-        if found == "RULE" or (found is None and not in_cells):
-            continue  # a rule or a blank line: a run goes on after it
-        run_kind = RUNS.get(found) if isinstance(found, str) else None
-        if run is not None and run_kind != run.type:
-            yield run
-            run = None
+        # Most lines of tables hold a tab: decide those without a call.
+        if "\t" in line:
+            found: str | tuple[int, str] | None = (
+                "CELL" if line[0] == "\t" and line.count("\t") == 1 else "TAB_ROW"
+            )
+        else:
+            found = _kind(line, previous)
+        run_kind = RUNS.get(found)  # type: ignore[arg-type]  # a heading or None: no run
         if run_kind is not None:
-            if run is None:
-                run = _token(run_kind, "", number, RunToken)  # type: ignore[assignment]
-                assert isinstance(run, RunToken)
-                run.lines = []
+            if run is None or run.type != run_kind:
+                if run is not None:
+                    yield run
+                run = _run(run_kind, number)
             run.lines.append((number, line))
             in_cells, gap, previous = False, None, found  # type: ignore[assignment]
             continue
+        if found == "RULE" or (found is None and not in_cells):
+            continue  # a rule or a blank line: a run goes on after it
+        if run is not None:
+            yield run
+            run = None
         if isinstance(found, tuple):
-            heading = _token("HEADING", line, number, HeadingToken)
-            assert isinstance(heading, HeadingToken)
-            heading.parts = found
+            yield _heading(line, number, found)
             in_cells, gap, previous = False, None, "HEADING"
-            yield heading
             continue
-        kind = found
-        if kind is None:
-            if in_cells and gap is None:
+        if found is None:
+            if gap is None:
                 gap = number
             previous = None
             continue
         # Only the cells layout needs blank lines: they end its rows. Elsewhere a row is a line.
-        if kind == "CELL" and in_cells and gap is not None:
+        if found == "CELL" and in_cells and gap is not None:
             yield _token("ROWSEP", "", gap)
-        in_cells = kind in ("CELL", "CONT")
+        in_cells = found in ("CELL", "CONT")
         gap = None
-        yield _token(kind, line, number)
-        previous = kind
+        yield _token(found, line, number)
+        previous = found
     if run is not None:
         yield run
+
+
+def _run(kind: str, line: int) -> RunToken:
+    run = _token(kind, "", line, RunToken)
+    assert isinstance(run, RunToken)
+    run.lines = []
+    return run
+
+
+def _heading(line: str, number: int, parts: tuple[int, str]) -> HeadingToken:
+    heading = _token("HEADING", line, number, HeadingToken)
+    assert isinstance(heading, HeadingToken)
+    heading.parts = parts
+    return heading
 
 
 class LineLexer(Lexer):

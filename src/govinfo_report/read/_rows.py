@@ -40,7 +40,7 @@ def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRo
     for row in rows:
         if pending is not None:
             labelled = numbers or lookup(trim(pending.cells)[-1], known) is not None
-            if row.only_numbers() and labelled:
+            if row.only_numbers and labelled:
                 cells = (*trim(pending.cells), *(c for c in row.cells if c))
                 pending, numbers = RawRow(cells, pending.line), True
                 continue
@@ -51,7 +51,7 @@ def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRo
                 continue
             yield pending
             pending = None
-        if row.only_words() and not _structural(row.cells):
+        if row.only_words and not _structural(row.cells):
             pending, numbers = row, False
         else:
             yield row
@@ -63,7 +63,7 @@ def gather_numbers(rows: Sequence[RawRow]) -> Iterator[RawRow]:
     """Consecutive rows of only numbers as one row: table 四's fifteen numbers, one per line."""
     gathered: RawRow | None = None
     for row in rows:
-        if row.only_numbers():
+        if row.only_numbers:
             cells = row.cells if gathered is None else (*gathered.cells, *row.cells)
             gathered = RawRow(tuple(cells), (gathered or row).line)
             continue

@@ -35,7 +35,7 @@ from govinfo_report.model.editions import (
 )
 from govinfo_report.model.keys import Value, build_table
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
-from govinfo_report.model.values import Problem, is_value, read_amount, read_count
+from govinfo_report.model.values import Problem, read_amount, read_count
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import (
     APPLICATION_HEADERS,
@@ -91,15 +91,18 @@ class Binding:
             value = None
         self.cells[key] = value
 
-    def fill(self, row: RawRow, keys: Sequence[str], texts: Sequence[str], supplied: int) -> None:
-        """Put each count under its key; keys past the cells the row supplied are blank and
-        reported, since which cells a short row lacks is a guess."""
-        values = tuple(map(read_count, texts))  # the hot loop: one cached read per cell
-        if Problem.NOT_A_NUMBER in values or Problem.NOT_WHOLE in values:
-            for key, text in zip(keys, texts, strict=True):
+    def fill(self, row: RawRow, keys: Sequence[str], texts: tuple[str, ...]) -> None:
+        """Put the row's counts under ``keys``, fitted to as many cells as there are keys;
+        cells past those the row supplied are blank and reported, since which cells a short
+        row lacks is a guess; cells beyond the keys are reported as surplus."""
+        fitted, values, surplus, supplied = _fitted_counts(texts, len(keys))
+        if surplus:
+            self.surplus(row, surplus)
+        if values is None:  # a word or a fraction among them: each cell read and reported
+            for key, text in zip(keys, fitted, strict=True):
                 self.put(row, key, text, False)
         else:
-            self.cells.update(zip(keys, values, strict=True))  # type: ignore[arg-type]
+            self.cells.update(zip(keys, values, strict=True))
         if supplied < len(keys):
             self.missing(row, keys[supplied:])
 
@@ -115,6 +118,18 @@ class Binding:
     def absent(self, keys: Sequence[str]) -> list[str]:
         """The rows among ``keys`` that no row of the text filled."""
         return [join_key(self.table, key) for key in keys if key not in self.row_lines]
+
+
+@functools.lru_cache(maxsize=8192)
+def _fitted_counts(
+    texts: tuple[str, ...], width: int
+) -> tuple[tuple[str, ...], tuple[int | None, ...] | None, tuple[str, ...], int]:
+    """A row's value cells fitted to ``width`` (``rows.fit``) and read as counts (``None``
+    when one is not a count); cached, since rows of zeros recur in report after report."""
+    fitted, surplus, supplied = fit(texts, width)
+    values = tuple(map(read_count, fitted))
+    clean = not any(isinstance(value, Problem) for value in values)
+    return tuple(fitted), (values if clean else None), tuple(surplus), supplied  # type: ignore[return-value]
 
 
 # --- Table 二 ----------------------------------------------------------------------------
@@ -176,7 +191,7 @@ def bind_disclosure(
                 columns = _header_columns(tuple(header), item)
             continue
         found = lookup(cells[0], idx.disclosure_rows)
-        if found is None and header is not None and item is not None and row.only_words():
+        if found is None and header is not None and item is not None and row.only_words:
             more = list(row.cells[1:]) if not row.cells[0] else list(row.cells)
             if len(cells) == 1 and _is_column(cells[0], item):
                 header = [*trim(header), cells[0]]  # one header cell per line
@@ -246,7 +261,6 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
     """Table 三: the most specific known label names the row; seven values follow it."""
     idx = index(edition)
     binding = Binding("applications")
-    width = len(APPLICATION_COLUMNS)
     for row in merge_split_rows(rows, idx.application_rows):
         spec_row, at = _application_plan(edition, row.shape)
         if not isinstance(spec_row, Row):
@@ -255,10 +269,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
             continue
         if not binding.claim(row, spec_row.key):
             continue
-        fitted, surplus, supplied = fit(row.cells[at + 1 :], width)
-        if surplus:
-            binding.surplus(row, surplus)
-        binding.fill(row, _application_keys(spec_row.key), fitted, supplied)
+        binding.fill(row, _application_keys(spec_row.key), row.cells[at + 1 :])
     binding.absent_rows = binding.absent([row.key for row in idx.spec.application_rows])
     return build_table(edition, "applications", binding.cells, read=True), binding
 
@@ -269,10 +280,9 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
 def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitigation, Binding]:
     """Table 四: header rows of known labels, then one row of fifteen values."""
     binding = Binding("review_litigation")
-    width = len(REVIEW_GROUPS) * len(REVIEW_LEAVES)
     keys = [join_key(g.key, leaf.key) for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES]
     for row in gather_numbers(rows):
-        if not any(is_value(cell) and cell for cell in row.cells):
+        if None not in row.shape:  # no value cell: a header row, or words
             if any(cell and label_key(cell) not in REVIEW_HEADERS for cell in row.cells):
                 binding.reject(row, "row label not in table 四")
             continue
@@ -282,9 +292,7 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         values = list(row.cells[known[-1] + 1 if known else 0 :])
         if not binding.claim(row, "values"):  # one row of numbers: the whole table
             continue
-        fitted, surplus, supplied = fit(values, width)
-        binding.surplus(row, surplus)
-        binding.fill(row, keys, fitted, supplied)
+        binding.fill(row, keys, tuple(values))
     binding.absent_rows = binding.absent(["values"])
     return build_table(_edition, "review_litigation", binding.cells, read=True), binding
 
