@@ -109,6 +109,12 @@ def _no_pipe(text: str) -> str:
     return text.replace("|", "｜") if "|" in text else text
 
 
+@functools.lru_cache(maxsize=8192)
+def _tab_cells(line: str) -> tuple[str, ...]:
+    """The cells of a tab row; cached, since template rows (a label and zeros) recur."""
+    return tuple(map(str.strip, _no_pipe(line).split("\t")))
+
+
 def _pipe_cells(line: str) -> tuple[str, ...]:
     body = line.strip()
     body = body[1:] if body.startswith("|") else body
@@ -117,7 +123,7 @@ def _pipe_cells(line: str) -> tuple[str, ...]:
 
 
 _ROW_READERS: dict[str, Callable[[str], tuple[str, ...]]] = {
-    "TAB_ROWS": lambda line: tuple(map(str.strip, _no_pipe(line).split("\t"))),
+    "TAB_ROWS": _tab_cells,
     "PIPE_ROWS": _pipe_cells,
     "SPACE_ROWS": space_cells,
 }

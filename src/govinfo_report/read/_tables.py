@@ -12,6 +12,7 @@ import functools
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from govinfo_report.model import (
     ActiveDisclosure2019,
@@ -163,6 +164,24 @@ def _header_columns(cells: tuple[str, ...], item: Item) -> tuple[Column, ...]:
     return ordered + tuple(c for c in item.columns if c not in ordered)
 
 
+@functools.lru_cache(maxsize=4096)
+def _disclosure_cell(edition: Edition, cell: str) -> tuple[str | None, Any]:
+    """What a table-二 row's first cell makes of the row: a caption (and its item, ``None``
+    when not of this edition), the header (信息内容), or a data row (its item and row)."""
+    caption = caption_key(cell)
+    if caption is not None:
+        return "caption", index(edition).items.get(caption)
+    if label_key(cell) == DISCLOSURE_HEADER:
+        return "header", None
+    found = lookup(cell, index(edition).disclosure_rows)
+    return ("row" if found else None), found
+
+
+@functools.lru_cache(maxsize=1024)
+def _cell_keys(row_key: str, columns: tuple[Column, ...]) -> tuple[str, ...]:
+    return tuple(join_key(row_key, column.key) for column in columns)
+
+
 def bind_disclosure(
     rows: Sequence[RawRow], edition: Edition
 ) -> tuple[ActiveDisclosure2019 | ActiveDisclosure2021, Binding]:
@@ -178,19 +197,18 @@ def bind_disclosure(
             cells.pop(0)
         if not cells:
             continue
-        caption = caption_key(cells[0])
-        if caption is not None:
-            item, header = idx.items.get(caption), None
+        kind, found = _disclosure_cell(edition, cells[0])
+        if kind == "caption":
+            item, header = found, None
             columns = item.columns if item else ()
             if item is None:
                 binding.reject(row, f"{cells[0]} is not part of the {edition.value} edition")
             continue
-        if label_key(cells[0]) == DISCLOSURE_HEADER:
+        if kind == "header":
             header = list(row.cells[row.cells.index(cells[0]) + 1 :])
             if item is not None:
                 columns = _header_columns(tuple(header), item)
             continue
-        found = lookup(cells[0], idx.disclosure_rows)
         if found is None and header is not None and item is not None and row.only_words:
             more = list(row.cells[1:]) if not row.cells[0] else list(row.cells)
             if len(cells) == 1 and _is_column(cells[0], item):
@@ -209,7 +227,7 @@ def bind_disclosure(
         use = columns if row_item is item and columns else row_item.columns
         values, surplus, supplied = fit(cells[1:], len(use), lead_first=False)
         binding.surplus(row, surplus)
-        keys = [join_key(spec_row.key, column.key) for column in use]
+        keys = _cell_keys(spec_row.key, use)
         for key, column, text in zip(keys, use, values, strict=True):
             binding.put(row, key, text, column.amount, column.unit)
         binding.missing(row, keys[supplied:])
