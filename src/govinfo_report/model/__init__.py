@@ -9,7 +9,7 @@ from govinfo_report.model.editions import (
     StandardTable,
 )
 from govinfo_report.model.findings import Finding, Severity
-from govinfo_report.model.keys import Value, build_table, cell_value, flatten
+from govinfo_report.model.keys import Value, build_table, flatten
 from govinfo_report.model.report import (
     Block,
     CellIssue,
@@ -88,7 +88,6 @@ __all__ = [
     "UnplacedRow",
     "Value",
     "build_table",
-    "cell_value",
     "flatten",
     "register_validator",
 ]

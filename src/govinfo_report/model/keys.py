@@ -19,18 +19,6 @@ from govinfo_report.model.tables import Applications, Count, ReviewLitigation
 Value = int | Decimal | None
 
 
-def cell_value(report: Report, key: str) -> Value:
-    """The cell at ``key``; ``None`` when blank or when its table is absent."""
-    node: object = report
-    for part in key.split("."):
-        node = getattr(node, part)
-        if node is None:
-            return None
-    if not isinstance(node, (int, Decimal)):
-        raise KeyError(f"{key} is not a cell")
-    return node
-
-
 @functools.cache
 def _getters(edition: Edition) -> tuple[tuple[str, tuple[str, ...], Callable[[Any], Any]], ...]:
     """Per table: its keys and one C-level getter for all their paths, in template order."""
