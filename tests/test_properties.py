@@ -107,7 +107,9 @@ def _parses_or_refuses(text: str) -> None:
         if error.line is None:
             assert not "".join(lines).strip()
         else:
-            assert 1 <= error.line <= len(lines) and lines[error.line - 1].strip()
+            # The first line read: words, or a cell (a tab, even before an empty cell).
+            line = lines[error.line - 1]
+            assert line.strip() or "\t" in line
         assert error.column is None
     else:
         assert isinstance(report, Report)

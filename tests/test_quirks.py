@@ -469,6 +469,7 @@ def test_a_row_that_cannot_be_placed_is_kept_and_written_back() -> None:
         ("", None, "the text is empty"),
         ("\n\n", None, "the text is empty"),
         ("\n\n只有一段文字，没有标题也没有表格。\n第二行。", 3, "line 3: no section heading"),
+        ("\t\n", 1, "line 1: no section heading"),  # an empty cell is read: it is the line
     ],
 )
 def test_text_that_is_not_a_report_is_a_parse_error_at_its_first_line(
