@@ -23,7 +23,9 @@ from govinfo_report.model.editions import (
     SECTIONS,
     Edition,
     edition_for_year,
+    is_under,
     join_key,
+    parent_key,
     split_key,
 )
 from govinfo_report.model.keys import Value, flatten
@@ -223,9 +225,7 @@ def _edition(report: Report) -> Iterator[Finding]:
 @functools.cache
 def _places(edition: Edition) -> dict[str, tuple[str, str]]:
     """Flat key → (its table, its row)."""
-    return {
-        key: (split_key(key)[0], key.rpartition(".")[0]) for key in EDITIONS[edition].flat_keys()
-    }
+    return {key: (split_key(key)[0], parent_key(key)) for key in EDITIONS[edition].flat_keys()}
 
 
 def _completeness(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
@@ -235,13 +235,13 @@ def _completeness(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
             yield Finding("missing-section", "warning", f"section {definition.title} is missing")
     for name in STANDARD_TABLES:
         if getattr(report, name) is None:
-            keys = tuple(key for key in flat if key.startswith(name + "."))
+            keys = tuple(key for key in flat if is_under(key, name))
             yield Finding("missing-table", "warning", f"{TABLE_NAMES[name]} is missing", keys)
     absent = set(report.source.absent_rows)
     for row in report.source.absent_rows:
-        keys = tuple(key for key in flat if key.startswith(row + "."))
+        keys = tuple(key for key in flat if is_under(key, row))
         label = row_label(report.edition, row) if row not in TABLE_NAMES else "the numbers"
-        table = TABLE_NAMES[split_key(row + ".")[0]]
+        table = TABLE_NAMES[split_key(row)[0]]
         yield Finding("missing-rows", "warning", f"{table}: row {label} is missing", keys)
     blank_rows: dict[str, list[str]] = {}
     present = {name for name in STANDARD_TABLES if getattr(report, name) is not None} - absent

@@ -44,6 +44,17 @@ def join_key(*parts: str) -> str:
     return ".".join(parts)
 
 
+def parent_key(key: str) -> str:
+    """The key one level up: a cell's row (``applications.outcomes.granted``), a row's
+    group or table; ``""`` above a table."""
+    return key.rpartition(".")[0]
+
+
+def is_under(key: str, prefix: str) -> bool:
+    """Whether ``key`` lies inside the row, group or table ``prefix``."""
+    return key.startswith(prefix + ".")
+
+
 def split_key(key: str) -> tuple[str, str, str]:
     """A cell key as (table, row path, column): ``applications.outcomes.granted.total`` →
     ``("applications", "outcomes.granted", "total")``."""

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from govinfo_report.model.editions import EDITIONS, Edition, StandardTable
+from govinfo_report.model.editions import EDITIONS, Edition, StandardTable, join_key
 from govinfo_report.model.report import Report
 from govinfo_report.model.tables import Applications, Count, ReviewLitigation
 
@@ -31,7 +31,7 @@ def _getters(edition: Edition) -> tuple[tuple[str, tuple[str, ...], Callable[[An
         getter = operator.attrgetter(*rests)  # a tuple for two paths or more, else the value
         many = len(rests) > 1
         found.append(
-            (table, tuple(f"{table}.{r}" for r in rests), getter if many else _one(getter))
+            (table, tuple(join_key(table, r) for r in rests), getter if many else _one(getter))
         )
     return tuple(found)
 

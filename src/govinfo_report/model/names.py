@@ -13,7 +13,7 @@ from govinfo_report.model.editions import (
     REVIEW_LEAVES,
     Edition,
     join_key,
-    split_key,
+    parent_key,
 )
 
 TABLE_NAMES: dict[str, str] = {  # by StandardTable
@@ -47,7 +47,7 @@ def cell_labels(edition: Edition) -> dict[str, tuple[str, str]]:
 def row_label(edition: Edition, row_key: str) -> str:
     """The label of a row (``applications.outcomes.granted`` → ``（一）予以公开``)."""
     for key, (row, _column) in cell_labels(edition).items():
-        if split_key(key)[:2] == split_key(row_key + ".")[:2]:
+        if parent_key(key) == row_key:
             return row
     return row_key
 

@@ -14,7 +14,13 @@ from typing import Literal, TypeAlias
 import attrs
 from attrs import field, frozen
 
-from govinfo_report.model.editions import EDITIONS, STANDARD_TABLES, Edition, StandardTable
+from govinfo_report.model.editions import (
+    EDITIONS,
+    STANDARD_TABLES,
+    Edition,
+    StandardTable,
+    parent_key,
+)
 from govinfo_report.model.findings import Finding
 from govinfo_report.model.numerals import to_chinese
 from govinfo_report.model.tables import ActiveDisclosure, Applications, ReviewLitigation
@@ -146,7 +152,7 @@ class Source:
         while key:
             if key in lines:
                 return lines[key]
-            key = key.rpartition(".")[0]
+            key = parent_key(key)
         return None
 
 

@@ -14,10 +14,13 @@ from govinfo_report.model.editions import EDITIONS
 from govinfo_report.model.labels import label_key
 from govinfo_report.model.numerals import from_chinese
 
+# The full stop: a line holding one is a sentence, never a heading, a title or a table row
+# (the 勾稽关系 note aside).
+FULL_STOP = "。"
 # Punctuation that ends a sentence or a clause: a line ending so is narrative.
-SENTENCE_END = ("。", "；", ";", "，", "！", "？", "：")
+SENTENCE_END = (FULL_STOP, "；", ";", "，", "！", "？", "：")
 # What ends a sentence proper: a heading or a title never ends so.
-FULL_STOPS = ("。", "；", ";")
+FULL_STOPS = (FULL_STOP, "；", ";")
 
 _HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)")
 _MARKUP = "#*_ \t\u3000"  # Markdown heading marks and emphasis around a heading or title

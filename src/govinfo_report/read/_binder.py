@@ -18,7 +18,7 @@ from govinfo_report.model import (
     StandardTable,
     TableSlot,
 )
-from govinfo_report.model.editions import SECTIONS
+from govinfo_report.model.editions import SECTIONS, join_key
 from govinfo_report.model.labels import normalize
 from govinfo_report.model.text import (
     CHROME,
@@ -157,7 +157,7 @@ class _Binder:
         """What the bindings saw, for findings to point at."""
         return Source(
             row_lines=tuple(
-                (f"{b.table}.{key}" if key != "values" else b.table, line)
+                (join_key(b.table, key) if key != "values" else b.table, line)
                 for b in self.bindings
                 for key, line in b.row_lines.items()
             ),

@@ -16,7 +16,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
-from govinfo_report.model.text import SENTENCE_END, TITLE_TOKEN, heading_parts
+from govinfo_report.model.text import FULL_STOP, SENTENCE_END, TITLE_TOKEN, heading_parts
 from govinfo_report.model.values import is_value
 from govinfo_report.read._indexes import column_labels, table_labels
 
@@ -161,7 +161,7 @@ def _kind(line: str, previous: str | None) -> str | tuple[int, str] | None:
     if (
         previous in ("CELL", "CONT")
         and len(stripped) <= MAX_CONTINUATION
-        and not stripped.endswith("。")
+        and not stripped.endswith(FULL_STOP)
     ):
         return "CONT"
     if is_space_row(stripped):
@@ -178,7 +178,7 @@ def is_space_row(stripped: str) -> bool:
     """A table row whose cells are separated by spaces, as PDF extraction leaves them: words
     then numbers (``规章 0 0 0``), only table labels (``自然人 法人或其他组织 总计``), or a
     caption or the 勾稽关系 note on its own."""
-    if "。" in stripped and not is_note(stripped):
+    if FULL_STOP in stripped and not is_note(stripped):
         return False  # a sentence: of all table lines, only the 勾稽关系 note may end like one
     parts = _SPACES.split(stripped)
     if len(parts) == 1:
@@ -199,7 +199,7 @@ def is_space_row(stripped: str) -> bool:
         label = "".join(words)
         if all(label_key(word) in table_labels() for word in words):
             return True  # a header and its numbers on one line (table 四 from flattened text)
-        return len(label) <= 60 and not label.endswith(SENTENCE_END) and "。" not in label
+        return len(label) <= 60 and not label.endswith(SENTENCE_END) and FULL_STOP not in label
     known = table_labels()
     return all(label_key(word) in known or caption_key(word) for word in words)
 

@@ -45,7 +45,9 @@ from govinfo_report.model.editions import (
     REVIEW_GROUPS,
     REVIEW_LEAVES,
     SECTIONS,
+    is_under,
     join_key,
+    split_key,
 )
 from govinfo_report.model.numerals import to_chinese
 from govinfo_report.read._lexer import is_narrative
@@ -134,8 +136,9 @@ def _cell(rng: random.Random, style: str, key: str) -> int | Decimal | None:
 
 
 def _table_keys(edition: Edition, table: StandardTable) -> tuple[str, ...]:
-    prefix = table + "."
-    return tuple(k[len(prefix) :] for k in EDITIONS[edition].flat_keys() if k.startswith(prefix))
+    """The table's cell keys without the table's name, as ``build_table`` takes them."""
+    parts = (split_key(key) for key in EDITIONS[edition].flat_keys() if is_under(key, table))
+    return tuple(join_key(row, column) for _table, row, column in parts)
 
 
 @functools.cache
@@ -301,8 +304,7 @@ def consistent_tables(draw: st.DrawFn, edition: Edition) -> tuple[Applications, 
     rng = random.Random(draw(st.integers(0, 2**32 - 1)))
     small: Callable[[], int] = lambda: rng.randint(0, 30)  # noqa: E731
     cells: dict[str, int] = {}
-    prefix = "outcomes."
-    outcome_rows = [r.key for r in spec.application_rows if r.key.startswith(prefix)]
+    outcome_rows = [r.key for r in spec.application_rows if is_under(r.key, "outcomes")]
     outcome_rows.remove("outcomes.total")
     for name in outcome_rows:
         for part in parts:
