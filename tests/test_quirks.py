@@ -486,3 +486,42 @@ def test_text_that_is_not_a_report_is_a_parse_error_at_its_first_line(
 def test_parse_refuses_bytes_with_a_type_error() -> None:
     with pytest.raises(TypeError):
         parse(b"bytes")  # type: ignore[arg-type]
+
+
+# --- Titles and editions without evidence --------------------------------------------------
+
+
+def test_a_title_written_as_two_paragraphs_is_joined_across_the_blank_line() -> None:
+    text = (
+        "示例县青溪镇2022年\n\n政府信息公开工作年度报告\n\n"
+        "本报告根据条例编制。\n\n一、总体情况\n本机关依法公开政府信息。\n"
+    )
+    report = parse(text)
+    assert report.title == "示例县青溪镇2022年政府信息公开工作年度报告"
+    assert (report.organ, report.year, report.front_matter) == ("示例县青溪镇", 2022, ())
+    for layout in LAYOUTS:
+        assert parse(serialize(report, layout=layout)) == report
+
+
+def test_a_line_far_above_the_title_is_not_joined_to_it() -> None:
+    text = "示例县青溪镇2022年\n\n\n\n政府信息公开工作年度报告\n\n一、总体情况\n正文。\n"
+    report = parse(text)
+    assert report.title == "政府信息公开工作年度报告" and report.year is None
+    assert report.front_matter == ("示例县青溪镇2022年",)
+
+
+@pytest.mark.parametrize(
+    ("year", "edition", "basis"),
+    [("2020", Edition.E2019, "taken from the year 2020"), ("", Edition.E2021, "assumed")],
+)
+def test_an_edition_no_table_label_decided_is_a_finding(
+    year: str, edition: Edition, basis: str
+) -> None:
+    text = f"示例镇{year}{'年' if year else ''}政府信息公开工作年度报告\n一、总体情况\n正文。\n"
+    report = parse(text)
+    assert report.edition is edition and report.source.edition_from == (
+        "year" if year else "nothing"
+    )
+    (found,) = [f for f in report.validate() if f.code == "edition-guessed"]
+    assert found.severity == "warning" and basis in found.message
+    assert f"the {edition.value} edition was" in found.message

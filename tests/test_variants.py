@@ -13,6 +13,7 @@ import pytest
 
 from govinfo_report import Edition, flatten, parse, serialize
 from govinfo_report.model import CellIssue, Paragraph
+from govinfo_report.model.editions import APPLICATION_COLUMNS
 from govinfo_report.write.text import LAYOUTS
 
 TITLE = "示例镇2021年政府信息公开工作年度报告\n"
@@ -218,17 +219,35 @@ def test_windows_and_old_mac_line_endings_read_like_newlines(ending: str) -> Non
     assert report.source.foreign_labels == ()
 
 
-def test_a_short_row_is_read_left_to_right_and_its_gaps_reported() -> None:
+def test_a_short_row_is_not_read_left_to_right_every_cell_is_blank_and_named() -> None:
+    """Five numbers for seven columns, and no trace of where the two blanks were: reading
+    them left to right would put 0 under 总计 silently. Every cell is blank and named."""
     text = TITLE + T3 + "一、本年新收政府信息公开申请数量 3 0 0 0 0\n"
     report = parse(text)
-    assert flatten(report)[f"{NEW}.natural_person"] == 3
-    assert flatten(report)[f"{NEW}.total"] is None
-    assert report.source.cell_issues == (
-        CellIssue(f"{NEW}.other_org", "", "missing-cell", 3),
-        CellIssue(f"{NEW}.total", "", "missing-cell", 3),
+    row = [f"{NEW}.{column.key}" for column in APPLICATION_COLUMNS]
+    assert [flatten(report)[key] for key in row] == [None] * 7
+    assert report.source.cell_issues == tuple(
+        CellIssue(key, "3 0 0 0 0", "short-row", 3) for key in row
     )
-    found = {k for f in report.validate() if f.code == "missing-cell" for k in f.keys}
-    assert found == {f"{NEW}.other_org", f"{NEW}.total"}
+    (finding,) = [f for f in report.validate() if f.code == "short-row" and f.keys == (row[0],)]
+    assert finding.severity == "warning" and finding.line == 3
+    assert "fewer numbers (3 0 0 0 0) than columns" in finding.message
+    named = {k for f in report.validate() if f.code == "short-row" for k in f.keys}
+    assert named == set(row)
+
+
+def test_a_short_table_two_row_is_blank_and_named() -> None:
+    text = (
+        TITLE
+        + T2
+        + "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t5\t7\n"
+    )
+    report = parse(text)
+    keys = ["issued", "repealed", "in_force"]
+    cells = [flatten(report)[f"active_disclosure.regulations.{key}"] for key in keys]
+    assert cells == [None, None, None]
+    problems = {i.key: i.problem for i in report.source.cell_issues}
+    assert {problems[f"active_disclosure.regulations.{key}"] for key in keys} == {"short-row"}
 
 
 # --- Cells ---------------------------------------------------------------------------------

@@ -166,6 +166,12 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
         "warning",
         "{where}: the row has no cell for it (read as blank)",
     ),
+    "short-row": (
+        "short-row",
+        "warning",
+        "{where}: the row has fewer numbers ({text}) than columns, and nothing says which "
+        "column each belongs to (read as blank, not guessed)",
+    ),
     "converted": ("unit-converted", "warning", "{where}: {text!r} is in 元; read as {value} 万元"),
     "surplus-cells": (
         "surplus-cells",
@@ -205,6 +211,18 @@ def _values(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
 
 
 def _edition(report: Report) -> Iterator[Finding]:
+    if report.source.edition_from != "labels":
+        basis = (
+            f"taken from the year {report.year}"
+            if report.source.edition_from == "year"
+            else "assumed, with no year either"
+        )
+        yield Finding(
+            "edition-guessed",
+            "warning",
+            f"no table label says which edition this report follows: the {report.edition.value} "
+            f"edition was {basis}; cells of the other edition's shape would be missing",
+        )
     if report.source.foreign_labels:
         found = "、".join(report.source.foreign_labels)
         yield Finding(

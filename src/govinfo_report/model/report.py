@@ -130,7 +130,9 @@ class CellIssue:
 
     key: str  # the cell's flat key; empty for surplus cells that belong to no column
     text: str  # as written
-    problem: Literal["not-a-number", "not-whole", "surplus-cells", "missing-cell", "converted"]
+    problem: Literal[
+        "not-a-number", "not-whole", "surplus-cells", "missing-cell", "short-row", "converted"
+    ]
     line: int | None = None
 
 
@@ -144,6 +146,9 @@ class Source:
     row_lines: tuple[tuple[str, int], ...] = ()  # row key (``applications.carried_over``) → line
     absent_rows: tuple[str, ...] = ()  # rows of a present table that the text lacked
     foreign_labels: tuple[str, ...] = ()  # labels of the other edition found in the tables
+    # What decided the edition: the tables' labels, or with none of them the year, or
+    # nothing (the newest edition assumed).
+    edition_from: Literal["labels", "year", "nothing"] = "labels"
     cell_issues: tuple[CellIssue, ...] = ()
 
     def line_of(self, key: str) -> int | None:

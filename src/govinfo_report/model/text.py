@@ -65,6 +65,8 @@ TITLE = re.compile(_SUBJECT + ".*报告")
 NAMED_TITLE = re.compile(r"《([^《》]*" + _SUBJECT + r"[^《》]*报告)》")
 TITLE_TOKEN = re.compile(".{0,40}" + _SUBJECT + ".{0,12}报告")  # a title among other words
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A line that ends with the year (示例县青溪镇2022年): the head of a title broken in two.
+ENDS_WITH_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?$")
 MAX_TITLE = 80
 # Web-page furniture that can name the report without being its title.
 CHROME = re.compile(

@@ -22,6 +22,7 @@ from govinfo_report.model.editions import SECTIONS, join_key
 from govinfo_report.model.labels import normalize
 from govinfo_report.model.text import (
     CHROME,
+    ENDS_WITH_YEAR,
     NAMED_TITLE,
     SENTENCE_END,
     YEAR,
@@ -37,7 +38,7 @@ from govinfo_report.read._grammar import (
     RawSection,
     RawTable,
 )
-from govinfo_report.read._recognize import detect_edition, segments, table_like
+from govinfo_report.read._recognize import EditionFrom, detect_edition, segments, table_like
 from govinfo_report.read._tables import BINDERS, Binding
 
 
@@ -47,9 +48,13 @@ def _title_with_head(front: list[RawBlock], at: int) -> tuple[str, int]:
     title = unmark(front[at].text)  # type: ignore[union-attr]
     before = front[at - 1] if at else None
     organ, _year = title_metadata(title)
-    adjacent = isinstance(before, RawParagraph) and before.line == front[at].line - 1  # type: ignore[union-attr]
-    if organ is None and isinstance(before, RawParagraph) and adjacent:
+    if organ is None and isinstance(before, RawParagraph):
         head = unmark(before.text)
+        gap = front[at].line - before.line  # type: ignore[union-attr]
+        # The line right above, or a head ending with the year with blank lines between
+        # (a title written as two paragraphs: 示例县青溪镇2022年 / 政府信息公开工作年度报告).
+        if gap > 1 and not (gap <= 3 and ENDS_WITH_YEAR.search(head)):
+            return title, at
         short = len(head) <= 30 and not head.endswith(SENTENCE_END) and "：" not in head
         # The joined title must read as a title on its own line, or canonical text would
         # not read back the same.
@@ -153,7 +158,7 @@ class _Binder:
             self.tables[kind] = table
             self.bindings.append(binding)
 
-    def source(self, foreign_labels: tuple[str, ...]) -> Source:
+    def source(self, foreign_labels: tuple[str, ...], edition_from: EditionFrom) -> Source:
         """What the bindings saw, for findings to point at."""
         return Source(
             row_lines=tuple(
@@ -165,6 +170,7 @@ class _Binder:
                 row.removesuffix(".values") for b in self.bindings for row in b.absent_rows
             ),
             foreign_labels=foreign_labels,
+            edition_from=edition_from,
             cell_issues=tuple(issue for b in self.bindings for issue in b.issues),
         )
 
@@ -228,7 +234,7 @@ def bind(document: RawDocument) -> Report:
         if isinstance(block, RawTable)
         for row in block.rows
     ]
-    edition, foreign_labels = detect_edition(all_rows, year)
+    edition, foreign_labels, edition_from = detect_edition(all_rows, year)
     binder = _Binder(edition)
     intro_blocks = binder.blocks(intro)
     used: set[str] = set()
@@ -251,5 +257,5 @@ def bind(document: RawDocument) -> Report:
         applications=binder.tables.get("applications"),
         review_litigation=binder.tables.get("review_litigation"),
         unplaced=tuple(row for b in binder.bindings for row in b.unplaced),
-        source=binder.source(foreign_labels),
+        source=binder.source(foreign_labels, edition_from),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
+from typing import Literal
 
 from govinfo_report.model.editions import (
     Edition,
@@ -79,9 +80,15 @@ def _last_label(keys: tuple[str | None, ...]) -> str | None:
     return next((key for key in reversed(keys) if key is not None), None)
 
 
-def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, tuple[str, ...]]:
-    """The edition whose distinctive labels the tables use most (the year breaks a tie), and
-    the labels of any other edition found mixed in."""
+EditionFrom = Literal["labels", "year", "nothing"]
+
+
+def detect_edition(
+    rows: Sequence[RawRow], year: int | None
+) -> tuple[Edition, tuple[str, ...], EditionFrom]:
+    """The edition whose distinctive labels the tables use most (the year breaks a tie), the
+    labels of any other edition found mixed in, and what decided: labels, or with none of
+    them the year, or nothing at all."""
     found: set[str | None] = set()
     last: set[str | None] = set()  # each row's last label: its own, most specific one
     for row in rows:
@@ -100,7 +107,8 @@ def detect_edition(rows: Sequence[RawRow], year: int | None) -> tuple[Edition, t
         if edition is not chosen:
             anywhere, own = distinctive(edition)
             foreign |= (keys & anywhere) | (own_keys & own)
-    return chosen, tuple(sorted(foreign))
+    decided: EditionFrom = "labels" if best else ("year" if year is not None else "nothing")
+    return chosen, tuple(sorted(foreign)), decided
 
 
 def table_like(row: RawRow) -> bool:

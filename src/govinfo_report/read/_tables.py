@@ -12,7 +12,7 @@ import functools
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from govinfo_report.model import (
     ActiveDisclosure2019,
@@ -94,23 +94,28 @@ class Binding:
 
     def fill(self, row: RawRow, keys: Sequence[str], texts: tuple[str, ...]) -> None:
         """Put the row's counts under ``keys``, fitted to as many cells as there are keys;
-        cells past those the row supplied are blank and reported, since which cells a short
-        row lacks is a guess; cells beyond the keys are reported as surplus."""
+        cells beyond the keys are reported as surplus. A row with fewer cells than keys is
+        not read left to right: which columns its numbers belong to is a guess (``short``)."""
         fitted, values, surplus, supplied = _fitted_counts(texts, len(keys))
         if surplus:
             self.surplus(row, surplus)
-        if values is None:  # a word or a fraction among them: each cell read and reported
+        if supplied < len(keys):
+            self.short(row, keys, fitted[:supplied])
+        elif values is None:  # a word or a fraction among them: each cell read and reported
             for key, text in zip(keys, fitted, strict=True):
                 self.put(row, key, text, False)
         else:
             self.cells.update(zip(keys, values, strict=True))
-        if supplied < len(keys):
-            self.missing(row, keys[supplied:])
 
-    def missing(self, row: RawRow, keys: Sequence[str]) -> None:
-        """Cells the row had no text for: blank, and reported."""
+    def short(self, row: RawRow, keys: Sequence[str], texts: Sequence[str]) -> None:
+        """A row with fewer cells than columns, and no trace of where its blanks were (a
+        converter dropped them): every cell blank, and each named. With no cell at all, the
+        row simply has none; with some, their columns are unknown."""
+        problem: Literal["missing-cell", "short-row"] = "short-row" if texts else "missing-cell"
+        written = " ".join(texts)
         for key in keys:
-            self.issues.append(CellIssue(join_key(self.table, key), "", "missing-cell", row.line))
+            self.cells[key] = None
+            self.issues.append(CellIssue(join_key(self.table, key), written, problem, row.line))
 
     def surplus(self, row: RawRow, cells: Sequence[str]) -> None:
         if any(cells):
@@ -228,9 +233,11 @@ def bind_disclosure(
         values, surplus, supplied = fit(cells[1:], len(use), lead_first=False)
         binding.surplus(row, surplus)
         keys = _cell_keys(spec_row.key, use)
+        if supplied < len(use):
+            binding.short(row, keys, values[:supplied])
+            continue
         for key, column, text in zip(keys, use, values, strict=True):
             binding.put(row, key, text, column.amount, column.unit)
-        binding.missing(row, keys[supplied:])
     expected = [row.key for item in idx.spec.items for row in item.rows]
     binding.absent_rows = binding.absent(expected)
     return build_table(edition, "active_disclosure", binding.cells, read=True), binding
