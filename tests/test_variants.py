@@ -416,3 +416,39 @@ def test_grid_tables_with_cells_wrapped_over_lines() -> None:
     assert flat["applications.outcomes.granted.total"] == 3
     assert report.unplaced == () and report.source.cell_issues == ()
     assert report.source.line_of(f"{NEW}.total") == 4
+
+
+def test_a_header_with_fragments_lost_never_reorders_the_columns() -> None:
+    """本年新 / 制作数量 broken into lines that read as narrative: only 对外公开总数量 is left
+    of the header. Taken alone it would move that column first and rotate every value;
+    the order is unknown, so the row is blank and named."""
+    text = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + T2
+        + "第二十条第（一）项\n信息内容\n本年新\n制作数量\n本年新\n公开数量\n"
+        + "对外公开总数量\n规章\n2\n3\n41\n"
+    )
+    report = parse(text)
+    keys = [f"active_disclosure.regulations.{c}" for c in ("new_made", "new_published")]
+    keys.append("active_disclosure.regulations.total_published")
+    assert [flatten(report)[key] for key in keys] == [None, None, None]
+    problems = {i.key: (i.problem, i.text) for i in report.source.cell_issues}
+    assert {problems[key] for key in keys} == {("unclear-header", "2 3 41")}
+    named = {k for f in report.validate() if f.code == "unclear-header" for k in f.keys}
+    assert set(keys) <= named
+
+
+def test_a_header_read_in_part_but_in_place_keeps_the_template_order() -> None:
+    text = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + T2
+        + "第二十条第（一）项\t\t\t\n"
+        + "信息内容\t本年新制作数量\t？？\t对外公开总数量\n"
+        + "规章\t2\t3\t41\n"
+    )
+    flat = flatten(parse(text))
+    assert [flat[f"active_disclosure.regulations.{c}"] for c in ("new_made", "new_published")] == [
+        2,
+        3,
+    ]
+    assert flat["active_disclosure.regulations.total_published"] == 41

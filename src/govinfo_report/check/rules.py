@@ -172,6 +172,12 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
         "{where}: the row has fewer numbers ({text}) than columns, and nothing says which "
         "column each belongs to (read as blank, not guessed)",
     ),
+    "unclear-header": (
+        "unclear-header",
+        "warning",
+        "{where}: the header above the row is only partly readable and does not say which "
+        "column each number ({text}) is in (read as blank, not guessed)",
+    ),
     "converted": ("unit-converted", "warning", "{where}: {text!r} is in 元; read as {value} 万元"),
     "surplus-cells": (
         "surplus-cells",

@@ -131,7 +131,13 @@ class CellIssue:
     key: str  # the cell's flat key; empty for surplus cells that belong to no column
     text: str  # as written
     problem: Literal[
-        "not-a-number", "not-whole", "surplus-cells", "missing-cell", "short-row", "converted"
+        "not-a-number",
+        "not-whole",
+        "surplus-cells",
+        "missing-cell",
+        "short-row",
+        "unclear-header",
+        "converted",
     ]
     line: int | None = None
 

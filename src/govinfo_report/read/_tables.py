@@ -117,6 +117,14 @@ class Binding:
             self.cells[key] = None
             self.issues.append(CellIssue(join_key(self.table, key), written, problem, row.line))
 
+    def unclear(self, row: RawRow, keys: Sequence[str], written: str) -> None:
+        """A row under a header that leaves the columns' order unknown: blank, and named."""
+        for key in keys:
+            self.cells[key] = None
+            self.issues.append(
+                CellIssue(join_key(self.table, key), written, "unclear-header", row.line)
+            )
+
     def surplus(self, row: RawRow, cells: Sequence[str]) -> None:
         if any(cells):
             self.issues.append(CellIssue("", " | ".join(cells), "surplus-cells", row.line))
@@ -151,9 +159,11 @@ def _is_column(cell: str, item: Item) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def _header_columns(cells: tuple[str, ...], item: Item) -> tuple[Column, ...]:
-    """The item's columns in the order the header row gives them; positional where a label
-    is missing, cut short ambiguously, or unknown. Cached: header rows are template text."""
+def _header_columns(cells: tuple[str, ...], item: Item) -> tuple[Column, ...] | None:
+    """The item's columns in the order the header row gives them. A header only partly
+    recognised never reorders them: if what it does recognise stands where the template puts
+    it, the template's order; if not, ``None`` — the order is not known. Cached: header rows
+    are template text."""
     labels = [label_key(cell) for cell in trim(cells)]
     free = list(item.columns)
     chosen: list[Column | None] = []
@@ -164,9 +174,11 @@ def _header_columns(cells: tuple[str, ...], item: Item) -> tuple[Column, ...]:
         if pick is not None:
             free.remove(pick)
         chosen.append(pick)
-    columns = [c if c is not None else free.pop(0) if free else None for c in chosen]
-    ordered = tuple(c for c in columns if c is not None)
-    return ordered + tuple(c for c in item.columns if c not in ordered)
+    if None not in chosen and len(chosen) == len(item.columns):
+        return tuple(c for c in chosen if c is not None)
+    # Cells unknown, or fewer cells than columns (fragments lost on the way): partial.
+    in_place = all(c is None or item.columns.index(c) == at for at, c in enumerate(chosen))
+    return item.columns if in_place else None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,7 +206,7 @@ def bind_disclosure(
     idx = index(edition)
     binding = Binding("active_disclosure")
     item: Item | None = None
-    columns: tuple[Column, ...] = ()
+    columns: tuple[Column, ...] | None = ()  # None: the header leaves the order unknown
     header: list[str] | None = None  # the last header row, while the next may continue it
     for row in merge_split_rows(rows, idx.disclosure_rows):
         cells = list(row.cells)
@@ -228,6 +240,10 @@ def bind_disclosure(
             continue
         row_item, spec_row = found
         if not binding.claim(row, spec_row.key):
+            continue
+        if row_item is item and columns is None:
+            keys = _cell_keys(spec_row.key, found[0].columns)
+            binding.unclear(row, keys, " ".join(cell for cell in cells[1:] if cell))
             continue
         use = columns if row_item is item and columns else row_item.columns
         values, surplus, supplied = fit(cells[1:], len(use), lead_first=False)
