@@ -452,3 +452,23 @@ def test_a_header_read_in_part_but_in_place_keeps_the_template_order() -> None:
         3,
     ]
     assert flat["active_disclosure.regulations.total_published"] == 41
+
+
+def test_a_label_split_by_a_space_is_joined_before_a_shorter_cut_is_taken() -> None:
+    """PDF text: 2.没有现成 | 信息需要另行制作 — the first part alone names the row as a cut
+    label, which would read 信息需要另行制作 as the first number and shift the rest."""
+    row = "2.没有现成 信息需要另行制作 4 0 0 0 0 0 4\n"
+    report = parse(TITLE + T3 + "（四）无法提供\n" + row)
+    flat = flatten(report)
+    key = "applications.outcomes.unable.needs_creation"
+    assert [flat[f"{key}.{c.key}"] for c in APPLICATION_COLUMNS] == [4, 0, 0, 0, 0, 0, 4]
+    assert report.source.cell_issues == ()
+
+
+def test_words_among_a_rows_numbers_with_cells_to_spare_leave_it_blank_and_named() -> None:
+    text = TITLE + T3 + "一、本年新收政府信息公开申请数量 3 0 另见说明 0 0 0 0 3\n"
+    report = parse(text)
+    row = [f"{NEW}.{column.key}" for column in APPLICATION_COLUMNS]
+    assert [flatten(report)[key] for key in row] == [None] * 7
+    named = {k for f in report.validate() if f.code == "mixed-row" for k in f.keys}
+    assert named == set(row)

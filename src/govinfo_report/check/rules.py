@@ -178,6 +178,12 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
         "{where}: the header above the row is only partly readable and does not say which "
         "column each number ({text}) is in (read as blank, not guessed)",
     ),
+    "mixed-row": (
+        "mixed-row",
+        "warning",
+        "{where}: the row's numbers have words among them ({text}), so which column each "
+        "number is in is not known (read as blank, not guessed)",
+    ),
     "converted": ("unit-converted", "warning", "{where}: {text!r} is in 元; read as {value} 万元"),
     "surplus-cells": (
         "surplus-cells",

@@ -137,6 +137,7 @@ class CellIssue:
         "missing-cell",
         "short-row",
         "unclear-header",
+        "mixed-row",
         "converted",
     ]
     line: int | None = None

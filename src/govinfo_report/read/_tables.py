@@ -52,6 +52,9 @@ from govinfo_report.read._rows import fit, gather_numbers, joined_label, merge_s
 # --- Reading cells ---------------------------------------------------------------------------
 
 
+Uncertain = Literal["missing-cell", "short-row", "unclear-header", "mixed-row"]
+
+
 class Binding:
     """One table's cells, where its rows stood, and what could not be placed or read."""
 
@@ -111,19 +114,20 @@ class Binding:
         """A row with fewer cells than columns, and no trace of where its blanks were (a
         converter dropped them): every cell blank, and each named. With no cell at all, the
         row simply has none; with some, their columns are unknown."""
-        problem: Literal["missing-cell", "short-row"] = "short-row" if texts else "missing-cell"
-        written = " ".join(texts)
-        for key in keys:
-            self.cells[key] = None
-            self.issues.append(CellIssue(join_key(self.table, key), written, problem, row.line))
+        self._blank(row, keys, " ".join(texts), "short-row" if texts else "missing-cell")
 
     def unclear(self, row: RawRow, keys: Sequence[str], written: str) -> None:
         """A row under a header that leaves the columns' order unknown: blank, and named."""
+        self._blank(row, keys, written, "unclear-header")
+
+    def mixed(self, row: RawRow, keys: Sequence[str], written: str) -> None:
+        """A row whose numbers have words among them: blank, and named."""
+        self._blank(row, keys, written, "mixed-row")
+
+    def _blank(self, row: RawRow, keys: Sequence[str], written: str, problem: Uncertain) -> None:
         for key in keys:
             self.cells[key] = None
-            self.issues.append(
-                CellIssue(join_key(self.table, key), written, "unclear-header", row.line)
-            )
+            self.issues.append(CellIssue(join_key(self.table, key), written, problem, row.line))
 
     def surplus(self, row: RawRow, cells: Sequence[str]) -> None:
         if any(cells):
@@ -268,6 +272,7 @@ def _application_keys(row_key: str) -> tuple[str, ...]:
 
 
 Shape = tuple[str | None, ...]  # RawRow.shape: what decides where a row goes
+MIXED = -2  # where a plan says a row's numbers have words among them
 
 
 @functools.lru_cache(maxsize=4096)
@@ -282,12 +287,18 @@ def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None,
         return None, -1
     if any(is_note(cells[p] or "") for p, _ in labels):
         return None, -1  # the 勾稽关系 note heads table 三
-    found = next(
-        ((p, row) for p, k in reversed(labels) if (row := idx.application_rows.find(k))), None
-    )
-    at, spec_row = found or joined_label(
-        [cell or "" for cell in cells], labels, idx.application_rows
-    )
+    # The last label names the row; else a label that spaces split over cells, joined
+    # (2.没有现成 | 信息需要另行制作); else the last label before it that names one.
+    last_at, last_key = labels[-1]
+    spec_row: Row | None = idx.application_rows.find(last_key)
+    at = last_at
+    if spec_row is None:
+        at, spec_row = joined_label([cell or "" for cell in cells], labels, idx.application_rows)
+    if spec_row is None:
+        at, spec_row = next(
+            ((p, row) for p, k in reversed(labels) if (row := idx.application_rows.find(k))),
+            (-1, None),
+        )
     if spec_row is None:
         known_groups = all(key in idx.application_groups for _, key in labels)
         if known_groups and not any(cell != "" for cell in cells[labels[-1][0] + 1 :]):
@@ -295,6 +306,15 @@ def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None,
         return "row label not in table 三 of this edition", -1
     if at == len(cells) - 1 and normalize(cells[at] or "") in APPLICATION_HEADERS:
         return None, -1  # a bare header word (总计, 其他) on a line of its own, not a row
+    if at < last_at and None in cells[at + 1 :]:
+        # Words among its numbers. With a cell for every column, each stands in its column
+        # (a word there is read as blank and reported); with more or fewer, which column each
+        # number is in is unknown.
+        values = list(cells[at + 1 :])
+        while len(values) > len(APPLICATION_COLUMNS) and values[0] == "":
+            values.pop(0)
+        if len(values) != len(APPLICATION_COLUMNS):
+            return spec_row, MIXED
     return spec_row, at
 
 
@@ -309,6 +329,10 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
                 binding.reject(row, spec_row)
             continue
         if not binding.claim(row, spec_row.key):
+            continue
+        if at == MIXED:
+            written = " ".join(cell for cell in row.cells if cell)
+            binding.mixed(row, _application_keys(spec_row.key), written)
             continue
         binding.fill(row, _application_keys(spec_row.key), row.cells[at + 1 :])
     binding.absent_rows = binding.absent([row.key for row in idx.spec.application_rows])
