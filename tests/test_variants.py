@@ -472,3 +472,35 @@ def test_words_among_a_rows_numbers_with_cells_to_spare_leave_it_blank_and_named
     assert [flatten(report)[key] for key in row] == [None] * 7
     named = {k for f in report.validate() if f.code == "mixed-row" for k in f.keys}
     assert named == set(row)
+
+
+def test_numbers_of_two_rows_run_together_are_not_split_by_rank() -> None:
+    """Value rows detached from their labels (PDF to Markdown): 5.属于三类内部事务信息 and
+    1.本机关不掌握相关政府信息 stand above two rows of numbers, and both runs of seven add
+    up. The nearer label must not take the first run: both rows are blank and named."""
+    text = (
+        TITLE
+        + T3
+        + "5.属于三类内部事务信息\n1.本机关不掌握相关政府信息\n"
+        + "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| 3 | 0 | 0 | 0 | 0 | 1 | 4 |\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    held = [f"applications.outcomes.unable.not_held.{c.key}" for c in APPLICATION_COLUMNS]
+    assert [flat[key] for key in held] == [None] * 7
+    named = {k for f in report.validate() if f.code == "surplus-row" for k in f.keys}
+    assert set(held) <= named
+
+
+def test_a_table_two_row_with_a_cell_to_spare_is_blank_and_named() -> None:
+    text = (
+        TITLE
+        + T2
+        + "第二十条第（一）项\t\t\t\n"
+        + "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+        + "规章\t2\t1\t17\t5\n"
+    )
+    report = parse(text)
+    keys = [f"active_disclosure.regulations.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [flatten(report)[key] for key in keys] == [None, None, None]
+    assert {i.problem for i in report.source.cell_issues if i.key in keys} == {"surplus-row"}

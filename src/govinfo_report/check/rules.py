@@ -188,7 +188,14 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
     "surplus-cells": (
         "surplus-cells",
         "warning",
-        "{where} has more cells than its table has columns; not read: {text}",
+        "{where} has more cells than its table has columns; read the run of them that its "
+        "totals confirm, not read: {text}",
+    ),
+    "surplus-row": (
+        "surplus-row",
+        "warning",
+        "{where}: the row has more cells ({text}) than its table has columns, and no one "
+        "reading of them adds up (read as blank, not guessed)",
     ),
 }
 

@@ -138,6 +138,7 @@ class CellIssue:
         "short-row",
         "unclear-header",
         "mixed-row",
+        "surplus-row",
         "converted",
     ]
     line: int | None = None

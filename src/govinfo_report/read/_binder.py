@@ -30,6 +30,7 @@ from govinfo_report.model.text import (
     title_metadata,
     unmark,
 )
+from govinfo_report.read._binding import Binding
 from govinfo_report.read._grammar import (
     RawBlock,
     RawDocument,
@@ -39,7 +40,7 @@ from govinfo_report.read._grammar import (
     RawTable,
 )
 from govinfo_report.read._recognize import EditionFrom, detect_edition, segments, table_like
-from govinfo_report.read._tables import BINDERS, Binding
+from govinfo_report.read._tables import BINDERS
 
 
 def _title_with_head(front: list[RawBlock], at: int) -> tuple[str, int]:

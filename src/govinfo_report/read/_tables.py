@@ -11,18 +11,14 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
-from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from govinfo_report.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
     Applications,
-    CellIssue,
     Edition,
     ReviewLitigation,
-    StandardTable,
-    UnplacedRow,
 )
 from govinfo_report.model.editions import (
     APPLICATION_COLUMNS,
@@ -34,9 +30,9 @@ from govinfo_report.model.editions import (
     Row,
     join_key,
 )
-from govinfo_report.model.keys import Value, build_table
+from govinfo_report.model.keys import build_table
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
-from govinfo_report.model.values import Problem, read_amount, read_count
+from govinfo_report.read._binding import Binding, Totals
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import (
     APPLICATION_HEADERS,
@@ -48,107 +44,6 @@ from govinfo_report.read._indexes import (
     lookup,
 )
 from govinfo_report.read._rows import fit, gather_numbers, joined_label, merge_split_rows, trim
-
-# --- Reading cells ---------------------------------------------------------------------------
-
-
-Uncertain = Literal["missing-cell", "short-row", "unclear-header", "mixed-row"]
-
-
-class Binding:
-    """One table's cells, where its rows stood, and what could not be placed or read."""
-
-    def __init__(self, table: StandardTable) -> None:
-        self.table: StandardTable = table
-        self.cells: dict[str, Value] = {}
-        self.row_lines: dict[str, int] = {}
-        self.unplaced: list[UnplacedRow] = []
-        self.issues: list[CellIssue] = []
-        self.absent_rows: list[str] = []
-
-    def reject(self, row: RawRow, reason: str) -> None:
-        self.unplaced.append(UnplacedRow(self.table, trim(row.cells), reason, row.line))
-
-    def claim(self, row: RawRow, key: str) -> bool:
-        """Whether this is the first row to fill ``key``; a repeat is rejected."""
-        if key in self.row_lines:
-            self.reject(row, f"a second row for {key}")
-            return False
-        self.row_lines[key] = row.line
-        return True
-
-    def put(self, row: RawRow, key: str, text: str, is_amount: bool, unit: str = "") -> None:
-        """Read one cell into ``key``: its value, or blank with the problem recorded."""
-        value: int | Decimal | Problem | None
-        if is_amount:
-            value, written = read_amount(text)
-            if isinstance(value, Decimal) and unit == "万元" and written == "元":
-                # An amount in 元 under a column in 万元: convert, and say so.
-                value = value.scaleb(-4)
-                self.issues.append(
-                    CellIssue(join_key(self.table, key), text, "converted", row.line)
-                )
-        else:
-            value = read_count(text)
-        if isinstance(value, Problem):
-            self.issues.append(CellIssue(join_key(self.table, key), text, value.value, row.line))
-            value = None
-        self.cells[key] = value
-
-    def fill(self, row: RawRow, keys: Sequence[str], texts: tuple[str, ...]) -> None:
-        """Put the row's counts under ``keys``, fitted to as many cells as there are keys;
-        cells beyond the keys are reported as surplus. A row with fewer cells than keys is
-        not read left to right: which columns its numbers belong to is a guess (``short``)."""
-        fitted, values, surplus, supplied = _fitted_counts(texts, len(keys))
-        if surplus:
-            self.surplus(row, surplus)
-        if supplied < len(keys):
-            self.short(row, keys, fitted[:supplied])
-        elif values is None:  # a word or a fraction among them: each cell read and reported
-            for key, text in zip(keys, fitted, strict=True):
-                self.put(row, key, text, False)
-        else:
-            self.cells.update(zip(keys, values, strict=True))
-
-    def short(self, row: RawRow, keys: Sequence[str], texts: Sequence[str]) -> None:
-        """A row with fewer cells than columns, and no trace of where its blanks were (a
-        converter dropped them): every cell blank, and each named. With no cell at all, the
-        row simply has none; with some, their columns are unknown."""
-        self._blank(row, keys, " ".join(texts), "short-row" if texts else "missing-cell")
-
-    def unclear(self, row: RawRow, keys: Sequence[str], written: str) -> None:
-        """A row under a header that leaves the columns' order unknown: blank, and named."""
-        self._blank(row, keys, written, "unclear-header")
-
-    def mixed(self, row: RawRow, keys: Sequence[str], written: str) -> None:
-        """A row whose numbers have words among them: blank, and named."""
-        self._blank(row, keys, written, "mixed-row")
-
-    def _blank(self, row: RawRow, keys: Sequence[str], written: str, problem: Uncertain) -> None:
-        for key in keys:
-            self.cells[key] = None
-            self.issues.append(CellIssue(join_key(self.table, key), written, problem, row.line))
-
-    def surplus(self, row: RawRow, cells: Sequence[str]) -> None:
-        if any(cells):
-            self.issues.append(CellIssue("", " | ".join(cells), "surplus-cells", row.line))
-
-    def absent(self, keys: Sequence[str]) -> list[str]:
-        """The rows among ``keys`` that no row of the text filled."""
-        return [join_key(self.table, key) for key in keys if key not in self.row_lines]
-
-
-@functools.lru_cache(maxsize=8192)
-def _fitted_counts(
-    texts: tuple[str, ...], width: int
-) -> tuple[tuple[str, ...], tuple[int | None, ...] | None, tuple[str, ...], int]:
-    """A row's value cells fitted to ``width`` (``rows.fit``) and read as counts (``None``
-    when one is not a count); cached, since rows of zeros recur in report after report."""
-    fitted, surplus, supplied = fit(texts, width)
-    values = tuple(map(read_count, fitted))
-    clean = not any(isinstance(value, Problem) for value in values)
-    return tuple(fitted), (values if clean else None), tuple(surplus), supplied  # type: ignore[return-value]
-
 
 # --- Table 二 ----------------------------------------------------------------------------
 
@@ -251,8 +146,10 @@ def bind_disclosure(
             continue
         use = columns if row_item is item and columns else row_item.columns
         values, surplus, supplied = fit(cells[1:], len(use), lead_first=False)
-        binding.surplus(row, surplus)
         keys = _cell_keys(spec_row.key, use)
+        if any(surplus):
+            binding.surplus(row, keys, [*values, *surplus])
+            continue
         if supplied < len(use):
             binding.short(row, keys, values[:supplied])
             continue
@@ -318,6 +215,16 @@ def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None,
     return spec_row, at
 
 
+# Table 三's row rule (六 parts, then 总计) and table 四's group rules (四 leaves, then 总计),
+# by position in the row: what confirms a reading of a row with cells to spare.
+_ROW_TOTAL: Totals = ((tuple(range(len(APPLICATION_COLUMNS) - 1)), len(APPLICATION_COLUMNS) - 1),)
+_LEAVES = len(REVIEW_LEAVES)
+_GROUP_TOTALS: Totals = tuple(
+    (tuple(range(g * _LEAVES, g * _LEAVES + _LEAVES - 1)), g * _LEAVES + _LEAVES - 1)
+    for g in range(len(REVIEW_GROUPS))
+)
+
+
 def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applications, Binding]:
     """Table 三: the most specific known label names the row; seven values follow it."""
     idx = index(edition)
@@ -334,7 +241,8 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
             written = " ".join(cell for cell in row.cells if cell)
             binding.mixed(row, _application_keys(spec_row.key), written)
             continue
-        binding.fill(row, _application_keys(spec_row.key), row.cells[at + 1 :])
+        keys = _application_keys(spec_row.key)
+        binding.fill(row, keys, row.cells[at + 1 :], _ROW_TOTAL)
     binding.absent_rows = binding.absent([row.key for row in idx.spec.application_rows])
     return build_table(edition, "applications", binding.cells, read=True), binding
 
@@ -357,7 +265,7 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         values = list(row.cells[known[-1] + 1 if known else 0 :])
         if not binding.claim(row, "values"):  # one row of numbers: the whole table
             continue
-        binding.fill(row, keys, tuple(values))
+        binding.fill(row, keys, tuple(values), _GROUP_TOTALS)
     binding.absent_rows = binding.absent(["values"])
     return build_table(_edition, "review_litigation", binding.cells, read=True), binding
 
