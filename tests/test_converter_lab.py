@@ -18,11 +18,10 @@ LAB = SHARED / "converter-lab"
 CASES = sorted(p.name.removesuffix(".expected.json") for p in LAB.glob("*.expected.json"))
 # Cases read exactly today: a change that loses one of them is a regression.
 EXACT = {
+    "C10-glued-cells-scraper-page-text",
     "C7-title-two-paragraphs-year-none",
     "C9-label-split-by-inner-space-pdf-layout",
 }
-# Still a ParseError: the whole article on one line with cells glued (issue 11, open).
-NOT_YET_READ = {"C10-glued-cells-scraper-page-text"}
 
 
 def _same(got: Any, want: Any) -> bool:
@@ -40,7 +39,7 @@ def lab() -> Path:
     return LAB
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c not in NOT_YET_READ] or ["none"])
+@pytest.mark.parametrize("case", CASES or ["none"])
 def test_no_cell_is_wrong_without_a_finding_naming_it(lab: Path, case: str) -> None:
     expected = json.loads((lab / f"{case}.expected.json").read_text(encoding="utf-8"))
     report = parse((lab / f"{case}.txt").read_text(encoding="utf-8"))

@@ -525,3 +525,28 @@ def test_an_edition_no_table_label_decided_is_a_finding(
     (found,) = [f for f in report.validate() if f.code == "edition-guessed"]
     assert found.severity == "warning" and basis in found.message
     assert f"the {edition.value} edition was" in found.message
+
+
+def test_a_page_flattened_with_glued_cells_still_gives_sections_and_year() -> None:
+    """A scraper's page text: a field label before the title, then the whole article on one
+    line with the cells glued (规章2117). No ParseError: the sections and the year come out,
+    and every cell of the unreadable tables is blank and named."""
+    body = (
+        "根据条例编制本报告。一、总体情况 本年度依法推进政府信息公开工作，详见二、主动公开"
+        "政府信息情况所列。二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数"
+        "本年废止件数现行有效件数规章2117行政规范性文件9466。三、收到和处理政府信息公开申请情况"
+        " 申请人情况自然人总计一、本年新收政府信息公开申请数量40351。四、政府信息公开行政复议、"
+        "行政诉讼情况 行政复议000000。五、存在的主要问题及改进情况 无。六、其他需要报告的事项 无。"
+    )
+    text = "标题: 示例县青溪镇2022年政府信息公开工作年度报告\n" + body * 2 + "\n"
+    report = parse(text)
+    assert (report.title, report.organ, report.year) == (
+        "示例县青溪镇2022年政府信息公开工作年度报告",
+        "示例县青溪镇",
+        2022,
+    )
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert "详见二、主动公开政府信息情况所列。" in report.sections[0].body[0].text  # type: ignore[union-attr]
+    flat = flatten(report)
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert all(value is None and key in named for key, value in flat.items())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from govinfo_report.model.editions import EDITIONS
+from govinfo_report.model.editions import EDITIONS, SECTIONS
 from govinfo_report.model.labels import label_key
 from govinfo_report.model.numerals import from_chinese
 
@@ -37,9 +37,14 @@ _ROW_HEADINGS = frozenset(
 )
 
 
+# A scraper's field label in front of the title (标题: …).
+_FIELD = re.compile(r"^(?:标题|题目|文章标题)\s*[:：]\s*")
+
+
 def unmark(line: str) -> str:
-    """A line without Markdown heading marks or emphasis around it (``## **一、总体情况**``)."""
-    return line.strip().lstrip("#").strip(_MARKUP)
+    """A line without Markdown heading marks or emphasis around it (``## **一、总体情况**``),
+    or a scraper's field label in front of it (``标题: …``)."""
+    return _FIELD.sub("", line.strip().lstrip("#").strip(_MARKUP))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -56,6 +61,16 @@ def heading_parts(line: str) -> tuple[int, str] | None:
     if number is None or any(label.startswith(key) for label in _ROW_HEADINGS):
         return None  # a table-三 row label (or the start of one, wrapped), not a section
     return number, title
+
+
+# A standard section heading standing inside a long line (a page flattened by a scraper):
+# after the start, a space, a sentence's end or a number (cells glued to it), so a sentence
+# that names a section is not cut.
+INLINE_HEADING = re.compile(
+    r"(?:^|(?<=[\s。；！？\d]))[一二三四五六七八九十]{1,2}、(?:"
+    + "|".join(re.escape(definition.title) for definition in SECTIONS)
+    + ")"
+)
 
 
 # --- The title ---------------------------------------------------------------------------------

@@ -16,7 +16,13 @@ from lark import Token
 from lark.lexer import Lexer
 
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
-from govinfo_report.model.text import FULL_STOP, SENTENCE_END, TITLE_TOKEN, heading_parts
+from govinfo_report.model.text import (
+    FULL_STOP,
+    INLINE_HEADING,
+    SENTENCE_END,
+    TITLE_TOKEN,
+    heading_parts,
+)
 from govinfo_report.model.values import is_value
 from govinfo_report.read._indexes import column_labels, table_labels
 
@@ -92,16 +98,36 @@ def _grid_row(pieces: list[str]) -> list[str]:
     return [row] + [""] * (len(pieces) - 1)
 
 
+def headed(line: str) -> list[str]:
+    """A long line cut before and after each standard section heading standing inside it
+    (一、总体情况 in a page a scraper flattened onto one line), so sections come out even
+    where the tables' cells are glued beyond reading."""
+    parts: list[str] = []
+    start = 0
+    for match in INLINE_HEADING.finditer(line):
+        parts += [line[start : match.start()], match.group()]
+        start = match.end()
+    parts.append(line[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
 def unflatten(line: str) -> list[str]:
     """A report that a scraper flattened onto one long line, broken again where a section
     heading, a caption or a table row begins. Lines without five table labels are left
     alone: long narrative is not touched."""
-    if len(line) <= LONG_LINE or line.count(" ") + line.count("\u3000") < 8:
-        return [line]  # long narrative without the spaces a flattened table leaves
+    if len(line) <= LONG_LINE:
+        return [line]
+    return [part for piece in headed(line) for part in _rows_of(piece)]
+
+
+def _rows_of(line: str) -> list[str]:
+    """A piece of a flattened line broken where a caption or a table row begins."""
+    if line.count(" ") + line.count("\u3000") < 8:
+        return [line]  # narrative without the spaces a flattened table leaves
     tokens = _SPACES.split(line.strip())
     known = table_labels()
     starts = [_starts_row(token, known) for token in tokens]
-    if len(line) <= LONG_LINE or sum(starts) < 5:
+    if sum(starts) < 5:
         return [line]
     parts: list[list[str]] = [[]]
     has_value = False
