@@ -242,3 +242,10 @@ def test_unplaced_rows_need_their_table_and_its_order() -> None:
     with pytest.raises(ValueError, match="order their tables stand"):
         attrs.evolve(report, unplaced=(row, first))
     _round_trips(attrs.evolve(report, unplaced=(first, row)))
+
+
+def test_a_long_paragraph_with_a_section_heading_inside_is_refused() -> None:
+    long = "本机关依法推进政务公开。" * 30 + "二、主动公开政府信息情况" + "见下表。"
+    with pytest.raises(ValueError, match="would read back cut at the heading"):
+        _with_body(5, (Paragraph(long),))
+    _round_trips(_with_body(5, (Paragraph(long[:200] + "二、主动公开政府信息情况见下表。"),)))

@@ -24,7 +24,15 @@ from govinfo_report.model.editions import (
 from govinfo_report.model.findings import Finding
 from govinfo_report.model.numerals import to_chinese
 from govinfo_report.model.tables import ActiveDisclosure, Applications, ReviewLitigation
-from govinfo_report.model.text import NAMED_TITLE, heading_parts, is_title, title_metadata, unmark
+from govinfo_report.model.text import (
+    INLINE_HEADING,
+    LONG_LINE,
+    NAMED_TITLE,
+    heading_parts,
+    is_title,
+    title_metadata,
+    unmark,
+)
 
 _LINE_BREAKS = ("\n", "\r", "\t")
 _BREAK = re.compile("[\n\r\t]")
@@ -236,6 +244,11 @@ def _check_body(blocks: tuple[Block, ...], where: str, highest: int | None) -> N
             if heading is not None and (highest is None or heading[0] > highest):
                 raise ValueError(
                     f"{where}: paragraph {block.text!r} would read back as a section heading"
+                )
+            if len(block.text) > LONG_LINE and INLINE_HEADING.search(block.text):
+                raise ValueError(
+                    f"{where}: a paragraph over {LONG_LINE} characters with a section heading "
+                    "standing in it would read back cut at the heading"
                 )
         elif isinstance(block, GenericTable) and isinstance(before, (TableSlot, GenericTable)):
             raise ValueError(

@@ -63,6 +63,9 @@ def heading_parts(line: str) -> tuple[int, str] | None:
     return number, title
 
 
+# A line longer than this may be a page a scraper flattened: the reader looks inside it for
+# section headings and table rows.
+LONG_LINE = 300
 # A standard section heading standing inside a long line (a page flattened by a scraper):
 # after the start, a space, a sentence's end or a number (cells glued to it), so a sentence
 # that names a section is not cut.

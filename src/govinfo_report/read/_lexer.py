@@ -19,6 +19,7 @@ from govinfo_report.model.labels import caption_key, is_note, label_key, normali
 from govinfo_report.model.text import (
     FULL_STOP,
     INLINE_HEADING,
+    LONG_LINE,
     SENTENCE_END,
     TITLE_TOKEN,
     heading_parts,
@@ -32,7 +33,6 @@ _PAGE_NUMBER = re.compile(
     r"[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
 )
 _SPACES = re.compile(r"[\s\u3000]+")
-LONG_LINE = 300
 MAX_CONTINUATION = 30
 
 
