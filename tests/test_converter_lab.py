@@ -18,6 +18,8 @@ LAB = SHARED / "converter-lab"
 CASES = sorted(p.name.removesuffix(".expected.json") for p in LAB.glob("*.expected.json"))
 # Cases read exactly today: a change that loses one of them is a regression.
 EXACT = {
+    "C1-chromium-innertext-nbsp-blanks",
+    "C1-chromium-innertext-tab-lines",
     "C10-glued-cells-scraper-page-text",
     "C7-title-two-paragraphs-year-none",
     "C9-label-split-by-inner-space-pdf-layout",

@@ -550,3 +550,34 @@ def test_a_page_flattened_with_glued_cells_still_gives_sections_and_year() -> No
     flat = flatten(report)
     named = {key for finding in report.validate() for key in finding.keys}
     assert all(value is None and key in named for key, value in flat.items())
+
+
+def _inner_text(rows: list[list[str]]) -> str:
+    """A table as a browser's innerText gives it: every cell on its own line, a line with
+    only a tab between two cells (a blank line each side), rows apart by blank lines."""
+    return "\n\n\n\n".join("\n\n\t\n\n".join(row) for row in rows)
+
+
+def test_browser_inner_text_cells_between_tab_lines_are_rows() -> None:
+    nbsp = "\u00a0\u00a0"
+    table = _inner_text(
+        [
+            ["第二十条第（一）项"],
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", "2", nbsp, "17"],  # an &nbsp; cell: blank, not shifted
+            ["行政规范性\n文件", "9", "4", "66"],  # a cell over two lines
+        ]
+    )
+    text = (
+        TITLE
+        + "\n\n二、主动公开政府信息情况\n\n"
+        + table
+        + "\n\n\n\n三、收到和处理政府信息公开申请情况\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    cells = [flat[f"active_disclosure.regulations.{c}"] for c in ("issued", "repealed", "in_force")]
+    assert cells == [2, None, 17]
+    docs = [flat[f"active_disclosure.normative_documents.{c}"] for c in ("issued", "repealed")]
+    assert docs == [9, 4]
+    assert report.unplaced == () and [s.number for s in report.sections] == [2, 3]

@@ -1,4 +1,5 @@
-"""The line lexer: one token per line, so Lark's share of the work stays small.
+"""The line lexer: one token per line, or per run of lines of one kind (table rows of one
+layout, narrative), so Lark's share of the work stays small.
 
 Each line is classified on its own shape, except a continuation line (a wrapped cell's
 second line), which is recognised from the line before it, and blank lines, which become a
@@ -15,154 +16,22 @@ from typing import Any
 from lark import Token
 from lark.lexer import Lexer
 
-from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
+from govinfo_report.model.labels import caption_key, is_note, label_key
 from govinfo_report.model.text import (
     FULL_STOP,
-    INLINE_HEADING,
-    LONG_LINE,
     SENTENCE_END,
-    TITLE_TOKEN,
     heading_parts,
 )
 from govinfo_report.model.values import is_value
-from govinfo_report.read._indexes import column_labels, table_labels
+from govinfo_report.read._indexes import table_labels
+from govinfo_report.read._repair import SPACES, split_lines
 
 _RULE_CELL = re.compile(r":?-{3,}:?")
 # Page furniture that PDF and Word extraction leave between the lines of a table.
 _PAGE_NUMBER = re.compile(
     r"[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
 )
-_SPACES = re.compile(r"[\s\u3000]+")
 MAX_CONTINUATION = 30
-
-
-# Two lines of one Chinese character each (after a line break: the first line is looked at
-# apart). Starting with a literal line break lets the regex engine skip ahead.
-_VERTICAL = re.compile(r"\n *[\u4e00-\u9fff] *\r?\n *[\u4e00-\u9fff] *(?:\r?\n|$)")
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines without their ends (LF, CRLF, CR and the other Unicode breaks). Byte-order
-    marks are dropped wherever they stand: files glued together carry them mid-text."""
-    lines = text.replace("\ufeff", "").splitlines()
-    if "+" in text and ("+-" in text or "+=" in text):
-        lines = regrid(lines)
-    if max(map(len, lines), default=0) > LONG_LINE:
-        lines = [part for line in lines for part in unflatten(line)]
-    # Labels typeset one character per line need two such lines in a row: let the regex
-    # engine look for them (from each line break) before walking the lines.
-    newlines = text if "\n" in text else text.replace("\r", "\n")  # old Mac line ends
-    vertical = _VERTICAL.search(newlines) is not None or _single_character(
-        lines[0] if lines else ""
-    )
-    return join_vertical(lines) if vertical else lines
-
-
-_GRID_RULE = re.compile(r"\+(?:[-=:]+\+)+")
-
-
-def regrid(lines: list[str]) -> list[str]:
-    """Grid tables (pandoc's Word-to-text): the ``+----+`` lines separate rows, and a cell's
-    text may wrap over several ``| … |`` lines. Each row becomes one pipe row, its wrapped
-    pieces joined; the lines it took stay empty, so line numbers stay true."""
-    out = list(lines)
-    start: int | None = None  # first content line of the row being gathered
-    for number, line in enumerate(lines):
-        stripped = line.strip()
-        if _GRID_RULE.fullmatch(stripped):
-            if start is not None:
-                out[start:number] = _grid_row(lines[start:number])
-            out[number], start = "", None
-        elif (
-            stripped.startswith("|")
-            and start is None
-            and number
-            and _GRID_RULE.fullmatch(lines[number - 1].strip())
-        ):
-            start = number
-        elif not stripped.startswith("|"):
-            start = None
-    return out
-
-
-def _grid_row(pieces: list[str]) -> list[str]:
-    """Physical lines of one grid row → one pipe row and blank lines in their place."""
-    columns: list[list[str]] = []
-    for piece in pieces:
-        cells = [cell.strip() for cell in piece.strip().strip("|").split("|")]
-        columns += [[] for _ in range(len(cells) - len(columns))]
-        for column, cell in zip(columns, cells, strict=False):
-            if cell:
-                column.append(cell)
-    row = "| " + " | ".join("".join(column) for column in columns) + " |"
-    return [row] + [""] * (len(pieces) - 1)
-
-
-def headed(line: str) -> list[str]:
-    """A long line cut before and after each standard section heading standing inside it
-    (一、总体情况 in a page a scraper flattened onto one line), so sections come out even
-    where the tables' cells are glued beyond reading."""
-    parts: list[str] = []
-    start = 0
-    for match in INLINE_HEADING.finditer(line):
-        parts += [line[start : match.start()], match.group()]
-        start = match.end()
-    parts.append(line[start:])
-    return [part.strip() for part in parts if part.strip()]
-
-
-def unflatten(line: str) -> list[str]:
-    """A report that a scraper flattened onto one long line, broken again where a section
-    heading, a caption or a table row begins. Lines without five table labels are left
-    alone: long narrative is not touched."""
-    if len(line) <= LONG_LINE:
-        return [line]
-    return [part for piece in headed(line) for part in _rows_of(piece)]
-
-
-def _rows_of(line: str) -> list[str]:
-    """A piece of a flattened line broken where a caption or a table row begins."""
-    if line.count(" ") + line.count("\u3000") < 8:
-        return [line]  # narrative without the spaces a flattened table leaves
-    tokens = _SPACES.split(line.strip())
-    known = table_labels()
-    starts = [_starts_row(token, known) for token in tokens]
-    if sum(starts) < 5:
-        return [line]
-    parts: list[list[str]] = [[]]
-    has_value = False
-    for token, start in zip(tokens, starts, strict=True):
-        heading = heading_parts(token) is not None or TITLE_TOKEN.fullmatch(token) is not None
-        current = parts[-1]
-        # A label opens a new row once the row so far has its numbers, or after a header
-        # cell; until then, labels pile up (三、本年度办理结果 (一) 予以公开 …).
-        bare_header = normalize(token) in column_labels()  # 总计 as a header, not （七）总计
-        opens = start and (
-            has_value
-            or _OPENERS.search(token) is not None
-            or (bool(current) and label_key(current[-1]) in column_labels() and not bare_header)
-        )
-        if (opens or heading) and current:
-            parts.append([])
-            has_value = False
-        parts[-1].append(token)
-        has_value = has_value or is_value(token)
-        if heading:
-            parts.append([])
-    return [" ".join(part) for part in parts if part]
-
-
-_OPENERS = re.compile(r"^第二十条|^信息内容$|勾稽关系|^行政复议$")
-_ENUMERATOR_TOKEN = re.compile(r"[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]")
-
-
-def _starts_row(token: str, known: frozenset[str]) -> bool:
-    return (
-        caption_key(token) is not None
-        or is_note(token)
-        or _ENUMERATOR_TOKEN.fullmatch(token) is not None
-        or (label_key(token) in known and not is_value(token))
-    )
 
 
 def _is_rule(line: str) -> bool:
@@ -206,7 +75,7 @@ def is_space_row(stripped: str) -> bool:
     caption or the 勾稽关系 note on its own."""
     if FULL_STOP in stripped and not is_note(stripped):
         return False  # a sentence: of all table lines, only the 勾稽关系 note may end like one
-    parts = _SPACES.split(stripped)
+    parts = SPACES.split(stripped)
     if len(parts) == 1:
         key = label_key(stripped)
         if caption_key(stripped) is not None or is_note(stripped):
@@ -237,31 +106,7 @@ def _starts_label(key: str) -> bool:
 
 def space_cells(line: str) -> tuple[str, ...]:
     """The cells of a space-separated row."""
-    return tuple(_SPACES.split(line.strip()))
-
-
-def join_vertical(lines: list[str]) -> list[str]:
-    """A table label typeset one character per line (a narrow PDF column: 行/政/复/议) joined
-    back into one line; the lines it took are left empty, so line numbers stay true. Only
-    runs that spell a known label are joined: short narrative lines stay as they are."""
-    out = list(lines)
-    start = 0
-    while start < len(out):
-        end = start
-        while end < len(out) and _single_character(out[end]):
-            end += 1
-        joined = "".join(line.strip() for line in out[start:end]) if end - start >= 2 else ""
-        if joined and label_key(joined) in table_labels():
-            out[start] = joined
-            for index in range(start + 1, end):
-                out[index] = ""
-        start = max(end, start + 1)
-    return out
-
-
-def _single_character(line: str) -> bool:
-    stripped = line.strip()
-    return len(stripped) == 1 and "\t" not in line and "\u4e00" <= stripped <= "\u9fff"
+    return tuple(SPACES.split(line.strip()))
 
 
 class HeadingToken(Token):

@@ -1,0 +1,218 @@
+"""Lines as converters and scrapers leave them, put back into lines the lexer can classify:
+grid tables, a browser's innerText cells, pages flattened onto one line, labels typeset one
+character per line. Each repair keeps line numbers true (lines it takes stay empty)."""
+
+from __future__ import annotations
+
+import re
+
+from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
+from govinfo_report.model.text import INLINE_HEADING, LONG_LINE, TITLE_TOKEN, heading_parts
+from govinfo_report.model.values import is_value
+from govinfo_report.read._indexes import column_labels, table_labels
+
+SPACES = re.compile(r"[\s\u3000]+")
+
+# Two lines of one Chinese character each (after a line break: the first line is looked at
+# apart). Starting with a literal line break lets the regex engine skip ahead.
+_VERTICAL = re.compile(r"\n *[\u4e00-\u9fff] *\r?\n *[\u4e00-\u9fff] *(?:\r?\n|$)")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their ends (LF, CRLF, CR and the other Unicode breaks). Byte-order
+    marks are dropped wherever they stand: files glued together carry them mid-text."""
+    lines = text.replace("\ufeff", "").splitlines()
+    if "+" in text and ("+-" in text or "+=" in text):
+        lines = regrid(lines)
+    if "\n\t\n" in text or "\r\t\r" in text:
+        lines = rejoin_cells(lines)
+    if max(map(len, lines), default=0) > LONG_LINE:
+        lines = [part for line in lines for part in unflatten(line)]
+    # Labels typeset one character per line need two such lines in a row: let the regex
+    # engine look for them (from each line break) before walking the lines.
+    newlines = text if "\n" in text else text.replace("\r", "\n")  # old Mac line ends
+    vertical = _VERTICAL.search(newlines) is not None or _single_character(
+        lines[0] if lines else ""
+    )
+    return join_vertical(lines) if vertical else lines
+
+
+def rejoin_cells(lines: list[str]) -> list[str]:
+    """A browser's innerText of a table: each cell on lines of its own, a line holding only a
+    tab between two cells of a row (blank lines around it), rows apart by blank lines with no
+    tab line. Each row becomes one tab row on its first line; the lines it took stay empty,
+    so line numbers stay true. Only text shaped so throughout is touched: tab rows or the
+    cells layout (a tab, then the cell's text) leave it alone."""
+    separators = lines.count("\t")
+    if separators < 4 or any("\t" in line and line != "\t" for line in lines):
+        return lines
+    out = list(lines)
+    at = 0
+    while at < len(lines):
+        if not lines[at].strip() and lines[at] != "\t":
+            at += 1
+            continue
+        start, at = at, _row_end(lines, at)
+        cells: list[str] = []
+        cell: list[str] = []
+        for line in lines[start:at]:
+            if line == "\t":
+                cells.append("".join(cell))
+                cell = []
+            elif line.strip():
+                cell.append(line.strip())
+        cells.append("".join(cell))
+        if len(cells) > 1:
+            out[start:at] = ["\t".join(cells)] + [""] * (at - start - 1)
+    return out
+
+
+def _row_end(lines: list[str], at: int) -> int:
+    """Where the innerText row starting at ``at`` ends: after a cell, blank lines that do not
+    lead to a tab line end it."""
+    while at < len(lines):
+        if lines[at] == "\t" or lines[at].strip():
+            at += 1
+            continue
+        ahead = at
+        while ahead < len(lines) and not lines[ahead].strip() and lines[ahead] != "\t":
+            ahead += 1
+        if ahead < len(lines) and lines[ahead] == "\t":
+            at = ahead  # the next cell of this row
+            continue
+        if ahead < len(lines) and lines[at - 1] == "\t":
+            at = ahead  # the cell after a tab line, past the blank line before it
+            continue
+        return at
+    return at
+
+
+_GRID_RULE = re.compile(r"\+(?:[-=:]+\+)+")
+
+
+def regrid(lines: list[str]) -> list[str]:
+    """Grid tables (pandoc's Word-to-text): the ``+----+`` lines separate rows, and a cell's
+    text may wrap over several ``| … |`` lines. Each row becomes one pipe row, its wrapped
+    pieces joined; the lines it took stay empty, so line numbers stay true."""
+    out = list(lines)
+    start: int | None = None  # first content line of the row being gathered
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if _GRID_RULE.fullmatch(stripped):
+            if start is not None:
+                out[start:number] = _grid_row(lines[start:number])
+            out[number], start = "", None
+        elif (
+            stripped.startswith("|")
+            and start is None
+            and number
+            and _GRID_RULE.fullmatch(lines[number - 1].strip())
+        ):
+            start = number
+        elif not stripped.startswith("|"):
+            start = None
+    return out
+
+
+def _grid_row(pieces: list[str]) -> list[str]:
+    """Physical lines of one grid row → one pipe row and blank lines in their place."""
+    columns: list[list[str]] = []
+    for piece in pieces:
+        cells = [cell.strip() for cell in piece.strip().strip("|").split("|")]
+        columns += [[] for _ in range(len(cells) - len(columns))]
+        for column, cell in zip(columns, cells, strict=False):
+            if cell:
+                column.append(cell)
+    row = "| " + " | ".join("".join(column) for column in columns) + " |"
+    return [row] + [""] * (len(pieces) - 1)
+
+
+def headed(line: str) -> list[str]:
+    """A long line cut before and after each standard section heading standing inside it
+    (一、总体情况 in a page a scraper flattened onto one line), so sections come out even
+    where the tables' cells are glued beyond reading."""
+    parts: list[str] = []
+    start = 0
+    for match in INLINE_HEADING.finditer(line):
+        parts += [line[start : match.start()], match.group()]
+        start = match.end()
+    parts.append(line[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def unflatten(line: str) -> list[str]:
+    """A report that a scraper flattened onto one long line, broken again where a section
+    heading, a caption or a table row begins. Lines without five table labels are left
+    alone: long narrative is not touched."""
+    if len(line) <= LONG_LINE:
+        return [line]
+    return [part for piece in headed(line) for part in _rows_of(piece)]
+
+
+def _rows_of(line: str) -> list[str]:
+    """A piece of a flattened line broken where a caption or a table row begins."""
+    if line.count(" ") + line.count("\u3000") < 8:
+        return [line]  # narrative without the spaces a flattened table leaves
+    tokens = SPACES.split(line.strip())
+    known = table_labels()
+    starts = [_starts_row(token, known) for token in tokens]
+    if sum(starts) < 5:
+        return [line]
+    parts: list[list[str]] = [[]]
+    has_value = False
+    for token, start in zip(tokens, starts, strict=True):
+        heading = heading_parts(token) is not None or TITLE_TOKEN.fullmatch(token) is not None
+        current = parts[-1]
+        # A label opens a new row once the row so far has its numbers, or after a header
+        # cell; until then, labels pile up (三、本年度办理结果 (一) 予以公开 …).
+        bare_header = normalize(token) in column_labels()  # 总计 as a header, not （七）总计
+        opens = start and (
+            has_value
+            or _OPENERS.search(token) is not None
+            or (bool(current) and label_key(current[-1]) in column_labels() and not bare_header)
+        )
+        if (opens or heading) and current:
+            parts.append([])
+            has_value = False
+        parts[-1].append(token)
+        has_value = has_value or is_value(token)
+        if heading:
+            parts.append([])
+    return [" ".join(part) for part in parts if part]
+
+
+_OPENERS = re.compile(r"^第二十条|^信息内容$|勾稽关系|^行政复议$")
+_ENUMERATOR_TOKEN = re.compile(r"[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]")
+
+
+def _starts_row(token: str, known: frozenset[str]) -> bool:
+    return (
+        caption_key(token) is not None
+        or is_note(token)
+        or _ENUMERATOR_TOKEN.fullmatch(token) is not None
+        or (label_key(token) in known and not is_value(token))
+    )
+
+
+def join_vertical(lines: list[str]) -> list[str]:
+    """A table label typeset one character per line (a narrow PDF column: 行/政/复/议) joined
+    back into one line; the lines it took are left empty, so line numbers stay true. Only
+    runs that spell a known label are joined: short narrative lines stay as they are."""
+    out = list(lines)
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and _single_character(out[end]):
+            end += 1
+        joined = "".join(line.strip() for line in out[start:end]) if end - start >= 2 else ""
+        if joined and label_key(joined) in table_labels():
+            out[start] = joined
+            for index in range(start + 1, end):
+                out[index] = ""
+        start = max(end, start + 1)
+    return out
+
+
+def _single_character(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) == 1 and "\t" not in line and "\u4e00" <= stripped <= "\u9fff"
