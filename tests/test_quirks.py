@@ -581,3 +581,13 @@ def test_browser_inner_text_cells_between_tab_lines_are_rows() -> None:
     docs = [flat[f"active_disclosure.normative_documents.{c}"] for c in ("issued", "repealed")]
     assert docs == [9, 4]
     assert report.unplaced == () and [s.number for s in report.sections] == [2, 3]
+
+
+def test_a_long_generic_row_keeps_its_cells_through_the_flattened_page_reader() -> None:
+    """A one-cell row over 300 characters (a pipe-led line) is a generic table: the reader
+    that cuts flattened pages must leave a table row whole, or it reads back a paragraph."""
+    long = "下一步，我处将加强政务公开队伍建设。" * 20
+    report = parse(TITLE + "一、总体情况\n|" + long + "\n二、主动公开政府信息情况\n正文。\n")
+    assert report.sections[0].body == (GenericTable((GenericRow(long),)),)
+    for layout in LAYOUTS:
+        assert parse(serialize(report, layout=layout)) == report

@@ -131,6 +131,8 @@ def headed(line: str) -> list[str]:
     """A long line cut before and after each standard section heading standing inside it
     (一、总体情况 in a page a scraper flattened onto one line), so sections come out even
     where the tables' cells are glued beyond reading."""
+    if "\t" in line or INLINE_HEADING.search(line) is None:
+        return [line]  # a table row, or no heading inside: the line as it is
     parts: list[str] = []
     start = 0
     for match in INLINE_HEADING.finditer(line):
