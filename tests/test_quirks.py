@@ -591,3 +591,13 @@ def test_a_long_generic_row_keeps_its_cells_through_the_flattened_page_reader() 
     assert report.sections[0].body == (GenericTable((GenericRow(long),)),)
     for layout in LAYOUTS:
         assert parse(serialize(report, layout=layout)) == report
+
+
+def test_an_ascii_comma_where_the_template_has_an_enumeration_comma() -> None:
+    label = "1. 申请人无正当理由逾期不补正, 行政机关不再处理其政府信息公开申请"
+    row = label + " | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"
+    report = parse(TITLE + T3 + "（六）其他处理\n| " + row + "\n")
+    flat = flatten(report)
+    key = "applications.outcomes.other_handling.no_correction"
+    assert [flat[f"{key}.natural_person"], flat[f"{key}.total"]] == [2, 2]
+    assert report.unplaced == ()

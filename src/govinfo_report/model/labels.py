@@ -2,7 +2,8 @@
 
 Real reports write the same label many ways: full- or half-width brackets and punctuation,
 spaces and no-break spaces inside, curly or straight quotes, notes in brackets, enumerators
-(``1.``, ``（一）``, ``七、``) present, changed or missing. ``label_key`` reduces all of them to
+(``1.``, ``（一）``, ``七、``) present, changed or missing, an ASCII comma where the
+template has 、. ``label_key`` reduces all of them to
 one key; narrative text is never passed through here.
 """
 
@@ -13,6 +14,7 @@ import re
 import unicodedata
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」")
+_COMMAS = str.maketrans("", "", "、,")  # 、 or a comma between two clauses of one label
 _NOTE = re.compile(r"\([^()]*\)")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[、.])")
 
@@ -33,7 +35,7 @@ def label_key(text: str) -> str:
         if stripped == key:
             break
         key = stripped
-    return _ENUMERATOR.sub("", key)
+    return _ENUMERATOR.sub("", key).translate(_COMMAS)
 
 
 _CAPTION = re.compile(r"第二十条第\((.+?)\)项")
