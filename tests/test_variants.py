@@ -504,3 +504,28 @@ def test_a_table_two_row_with_a_cell_to_spare_is_blank_and_named() -> None:
     keys = [f"active_disclosure.regulations.{c}" for c in ("issued", "repealed", "in_force")]
     assert [flatten(report)[key] for key in keys] == [None, None, None]
     assert {i.problem for i in report.source.cell_issues if i.key in keys} == {"surplus-row"}
+
+
+def test_table_four_printed_as_one_small_table_per_group() -> None:
+    header = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n"
+    text = (
+        TITLE
+        + "四、政府信息公开行政复议、行政诉讼情况\n"
+        + "### 行政复议\n"
+        + header
+        + "| 3 | 1 | 0 | 2 | 6 |\n\n"
+        + "### 未经复议直接起诉的行政诉讼\n"
+        + header
+        + "| 4 | 0 | 1 | 1 | 6 |\n\n"
+        + "### 复议后起诉的行政诉讼\n"
+        + header
+        + "| 2 | 1 | 0 | 0 | 3 |\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    groups = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+    leaves = ("upheld", "corrected", "other", "pending", "total")
+    got = [[flat[f"review_litigation.{g}.{leaf}"] for leaf in leaves] for g in groups]
+    assert got == [[3, 1, 0, 2, 6], [4, 0, 1, 1, 6], [2, 1, 0, 0, 3]]
+    assert report.unplaced == () and report.source.cell_issues == ()
+    assert not [f for f in report.validate() if f.code in ("missing-rows", "review-total")]

@@ -173,8 +173,8 @@ OUTCOMES_PART = "三、本年度办理结果"
 LITIGATION = "行政诉讼"
 REVIEW_GROUPS: tuple[Column, ...] = (
     Column("reconsideration", "行政复议"),
-    Column("litigation_direct", "未经复议直接起诉"),
-    Column("litigation_after_reconsideration", "复议后起诉"),
+    Column("litigation_direct", "未经复议直接起诉", aliases=("未经复议直接起诉的行政诉讼",)),
+    Column("litigation_after_reconsideration", "复议后起诉", aliases=("复议后起诉的行政诉讼",)),
 )
 REVIEW_LEAVES: tuple[Column, ...] = (
     Column("upheld", "结果维持"),

@@ -38,7 +38,10 @@ APPLICATION_HEADERS = frozenset(
 )
 REVIEW_HEADERS = frozenset(
     label_key(text)
-    for text in (LITIGATION, *(c.label for c in REVIEW_GROUPS), *(c.label for c in REVIEW_LEAVES))
+    for text in (
+        LITIGATION,
+        *(text for c in (*REVIEW_GROUPS, *REVIEW_LEAVES) for text in (c.label, *c.aliases)),
+    )
 )
 
 

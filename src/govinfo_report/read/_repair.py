@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
-from govinfo_report.model.text import INLINE_HEADING, LONG_LINE, TITLE_TOKEN, heading_parts
+from govinfo_report.model.text import (
+    INLINE_HEADING,
+    LONG_LINE,
+    TITLE_TOKEN,
+    heading_parts,
+    unmark,
+)
 from govinfo_report.model.values import is_value
 from govinfo_report.read._indexes import column_labels, table_labels
 
@@ -24,6 +30,8 @@ def split_lines(text: str) -> list[str]:
     lines = text.replace("\ufeff", "").splitlines()
     if "+" in text and ("+-" in text or "+=" in text):
         lines = regrid(lines)
+    if "#" in text:
+        lines = unmark_labels(lines)
     if "\n\t\n" in text or "\r\t\r" in text:
         lines = rejoin_cells(lines)
     if max(map(len, lines), default=0) > LONG_LINE:
@@ -35,6 +43,15 @@ def split_lines(text: str) -> list[str]:
         lines[0] if lines else ""
     )
     return join_vertical(lines) if vertical else lines
+
+
+def unmark_labels(lines: list[str]) -> list[str]:
+    """Markdown heading marks in front of a table label (``### 行政复议`` above one group of
+    table 四, printed as a small table of its own) taken off, so the line reads as the label."""
+    return [
+        bare if line.startswith("#") and label_key(bare := unmark(line)) in table_labels() else line
+        for line in lines
+    ]
 
 
 def rejoin_cells(lines: list[str]) -> list[str]:

@@ -219,6 +219,7 @@ def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None,
 # by position in the row: what confirms a reading of a row with cells to spare.
 _ROW_TOTAL: Totals = ((tuple(range(len(APPLICATION_COLUMNS) - 1)), len(APPLICATION_COLUMNS) - 1),)
 _LEAVES = len(REVIEW_LEAVES)
+_GROUP_LABELS = frozenset(key for group in REVIEW_GROUPS for key in label_keys(group))
 _GROUP_TOTALS: Totals = tuple(
     (tuple(range(g * _LEAVES, g * _LEAVES + _LEAVES - 1)), g * _LEAVES + _LEAVES - 1)
     for g in range(len(REVIEW_GROUPS))
@@ -250,23 +251,44 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
 # --- Table 四 ----------------------------------------------------------------------------
 
 
+def _group_named(labels: list[str]) -> Column | None:
+    """The one group of table 四 a header row names on its own (行政复议 standing alone above
+    its five columns, as when the table is printed one small table per group)."""
+    if len(labels) != 1:
+        return None
+    return next((g for g in REVIEW_GROUPS if labels[0] in set(label_keys(g))), None)
+
+
 def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitigation, Binding]:
-    """Table 四: header rows of known labels, then one row of fifteen values."""
+    """Table 四: header rows of known labels, then one row of fifteen values — or, printed
+    as one small table per group, each group's label, its header and its five values."""
     binding = Binding("review_litigation")
     keys = [join_key(g.key, leaf.key) for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES]
+    group: Column | None = None  # the group a header row named alone, for the rows below
     for row in gather_numbers(rows):
+        labels = [label_key(cell) for cell in row.cells if cell]
         if None not in row.shape:  # no value cell: a header row, or words
-            if any(cell and label_key(cell) not in REVIEW_HEADERS for cell in row.cells):
+            if any(label not in REVIEW_HEADERS for label in labels):
                 binding.reject(row, "row label not in table 四")
+            elif any(label in _GROUP_LABELS for label in labels):
+                group = _group_named(labels)  # a header naming several groups: the whole table
             continue
         known = [
             i for i, cell in enumerate(row.cells) if cell and label_key(cell) in REVIEW_HEADERS
         ]
-        values = list(row.cells[known[-1] + 1 if known else 0 :])
+        values = tuple(row.cells[known[-1] + 1 if known else 0 :])
+        if group is not None and sum(map(bool, values)) <= len(REVIEW_LEAVES):
+            if binding.claim(row, group.key):
+                leaves = [join_key(group.key, leaf.key) for leaf in REVIEW_LEAVES]
+                binding.fill(row, leaves, values, _GROUP_TOTALS[:1])
+            continue
         if not binding.claim(row, "values"):  # one row of numbers: the whole table
             continue
-        binding.fill(row, keys, tuple(values), _GROUP_TOTALS)
-    binding.absent_rows = binding.absent(["values"])
+        binding.fill(row, keys, values, _GROUP_TOTALS)
+    if not {g.key for g in REVIEW_GROUPS} & set(binding.row_lines):
+        binding.absent_rows = binding.absent(["values"])
+    elif "values" not in binding.row_lines:
+        binding.absent_rows = binding.absent([g.key for g in REVIEW_GROUPS])
     return build_table(_edition, "review_litigation", binding.cells, read=True), binding
 
 
