@@ -76,7 +76,7 @@ def equations(edition: Edition) -> tuple[Equation, ...]:
                 f"the 总计 of {name}",
             )
         )
-    outcome_rows = [r for r in rows if r.startswith("outcomes.") and r != "outcomes.total"]
+    outcome_rows = [r for r in rows if is_under(r, "outcomes") and r != "outcomes.total"]
     for column in APPLICATION_COLUMNS:
         found.append(
             Equation(

@@ -63,7 +63,7 @@ def split_key(key: str) -> tuple[str, str, str]:
     return table, row, column
 
 
-@frozen
+@frozen(cache_hash=True)  # part of keys of the reader's caches: hashed once, not per lookup
 class Column:
     """A value column: its key segment and its official header label."""
 

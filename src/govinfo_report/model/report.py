@@ -132,23 +132,30 @@ class UnplacedRow:
             raise ValueError("an unplaced row needs a non-empty cell: an empty one says nothing")
 
 
+# Why a cell was left blank or changed: the parser's words, and findings' codes (rules.py).
+CellProblem = Literal[
+    "not-a-number",
+    "not-whole",
+    "surplus-cells",
+    "missing-cell",
+    "short-row",
+    "unclear-header",
+    "mixed-row",
+    "surplus-row",
+    "converted",
+]
+# What decided a report's edition: the tables' labels, or with none of them the year, or
+# nothing (the newest edition assumed).
+EditionFrom = Literal["labels", "year", "nothing"]
+
+
 @frozen
 class CellIssue:
     """A cell the parser could not read with certainty: left blank, and reported."""
 
     key: str  # the cell's flat key; empty for surplus cells that belong to no column
     text: str  # as written
-    problem: Literal[
-        "not-a-number",
-        "not-whole",
-        "surplus-cells",
-        "missing-cell",
-        "short-row",
-        "unclear-header",
-        "mixed-row",
-        "surplus-row",
-        "converted",
-    ]
+    problem: CellProblem
     line: int | None = None
 
 
@@ -162,9 +169,7 @@ class Source:
     row_lines: tuple[tuple[str, int], ...] = ()  # row key (``applications.carried_over``) → line
     absent_rows: tuple[str, ...] = ()  # rows of a present table that the text lacked
     foreign_labels: tuple[str, ...] = ()  # labels of the other edition found in the tables
-    # What decided the edition: the tables' labels, or with none of them the year, or
-    # nothing (the newest edition assumed).
-    edition_from: Literal["labels", "year", "nothing"] = "labels"
+    edition_from: EditionFrom = "labels"
     cell_issues: tuple[CellIssue, ...] = ()
 
     def line_of(self, key: str) -> int | None:

@@ -9,6 +9,7 @@ from govinfo_report.errors import ParseError
 from govinfo_report.model import (
     Block,
     Edition,
+    EditionFrom,
     GenericRow,
     GenericTable,
     Paragraph,
@@ -39,7 +40,8 @@ from govinfo_report.read._grammar import (
     RawSection,
     RawTable,
 )
-from govinfo_report.read._recognize import EditionFrom, detect_edition, segments, table_like
+from govinfo_report.read._recognize import detect_edition, segments, table_like
+from govinfo_report.read._rows import trim
 from govinfo_report.read._tables import BINDERS
 
 
@@ -67,17 +69,9 @@ def _title_with_head(front: list[RawBlock], at: int) -> tuple[str, int]:
     return title, at
 
 
-def _cells(row: RawRow) -> list[str]:
-    """A row's cells without trailing blanks."""
-    cells = list(row.cells)
-    while cells and not cells[-1]:
-        cells.pop()
-    return cells
-
-
 def _row_line(row: RawRow) -> str:
     """A table row kept as a line of front matter, written so that it reads back as a row."""
-    cells = _cells(row)
+    cells = trim(row.cells)
     return f"| {' | '.join(cells)} |" if cells else ""
 
 
@@ -106,7 +100,7 @@ def _standard_title(title: str, used: set[str]) -> str | None:
 def _generic(rows: Sequence[RawRow]) -> GenericTable | None:
     kept = []
     for row in rows:
-        cells = _cells(row)
+        cells = trim(row.cells)
         if cells:
             kept.append(GenericRow(cells[0], tuple(cells[1:]), row.line))
     return GenericTable(tuple(kept)) if kept else None

@@ -6,15 +6,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Literal
 
-from govinfo_report.model import CellIssue, StandardTable, UnplacedRow, Value
+from govinfo_report.model import CellIssue, CellProblem, StandardTable, UnplacedRow, Value
 from govinfo_report.model.editions import join_key
 from govinfo_report.model.values import Problem, read_amount, read_count
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._rows import fit, trim
-
-Uncertain = Literal["missing-cell", "short-row", "unclear-header", "mixed-row", "surplus-row"]
 
 
 class Binding:
@@ -95,7 +92,7 @@ class Binding:
         """A row whose numbers have words among them: blank, and named."""
         self._blank(row, keys, written, "mixed-row")
 
-    def _blank(self, row: RawRow, keys: Sequence[str], written: str, problem: Uncertain) -> None:
+    def _blank(self, row: RawRow, keys: Sequence[str], written: str, problem: CellProblem) -> None:
         for key in keys:
             self.cells[key] = None
             self.issues.append(CellIssue(join_key(self.table, key), written, problem, row.line))

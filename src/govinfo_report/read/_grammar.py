@@ -147,7 +147,7 @@ class _CellsRow:
 
 
 def _rows(item: Token | _CellsRow) -> list[RawRow]:
-    """The raw rows of a run of rows (a ``RowsToken``) or of one cells-layout row."""
+    """The raw rows of a run of rows (a ``RunToken``) or of one cells-layout row."""
     if isinstance(item, _CellsRow):
         return [RawRow(tuple(item.cells), item.line)]
     read = _ROW_READERS[item.type]
@@ -232,7 +232,7 @@ def parser() -> Lark:
 
 
 def read_raw(text: str) -> RawDocument:
-    """Lines → raw document. Raises Lark's exceptions; ``reader`` turns them into ParseError."""
+    """Lines → raw document. Raises Lark's exceptions; ``parse`` turns them into ParseError."""
     result = parser().parse(text)
     assert isinstance(result, RawDocument)
     return result

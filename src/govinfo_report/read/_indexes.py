@@ -54,6 +54,12 @@ def label_keys(labelled: Row | Column) -> Iterator[str]:
     yield from map(label_key, labelled.aliases)
 
 
+# Table 四's groups by each of their label keys (行政复议, 未经复议直接起诉的行政诉讼 …).
+REVIEW_GROUP_KEYS: dict[str, Column] = {
+    key: group for group in REVIEW_GROUPS for key in label_keys(group)
+}
+
+
 @functools.cache
 def column_labels() -> frozenset[str]:
     """Label keys of column headers only: after one of these, a row label starts a row."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from typing import Literal
 
+from govinfo_report.model import EditionFrom
 from govinfo_report.model.editions import (
     Edition,
     StandardTable,
@@ -78,9 +78,6 @@ def _speaks(key: str, own: bool) -> tuple[Edition, ...]:
 def _last_label(keys: tuple[str | None, ...]) -> str | None:
     """A row's last label: its own, most specific one."""
     return next((key for key in reversed(keys) if key is not None), None)
-
-
-EditionFrom = Literal["labels", "year", "nothing"]
 
 
 def detect_edition(

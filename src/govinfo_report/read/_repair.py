@@ -66,7 +66,7 @@ def rejoin_cells(lines: list[str]) -> list[str]:
     out = list(lines)
     at = 0
     while at < len(lines):
-        if not lines[at].strip() and lines[at] != "\t":
+        if _gap(lines[at]):
             at += 1
             continue
         start, at = at, _row_end(lines, at)
@@ -84,15 +84,20 @@ def rejoin_cells(lines: list[str]) -> list[str]:
     return out
 
 
+def _gap(line: str) -> bool:
+    """A blank line (or one of no-break spaces: an &nbsp; cell) that is not a tab line."""
+    return not line.strip() and line != "\t"
+
+
 def _row_end(lines: list[str], at: int) -> int:
     """Where the innerText row starting at ``at`` ends: after a cell, blank lines that do not
     lead to a tab line end it."""
     while at < len(lines):
-        if lines[at] == "\t" or lines[at].strip():
+        if not _gap(lines[at]):
             at += 1
             continue
         ahead = at
-        while ahead < len(lines) and not lines[ahead].strip() and lines[ahead] != "\t":
+        while ahead < len(lines) and _gap(lines[ahead]):
             ahead += 1
         if ahead < len(lines) and lines[ahead] == "\t":
             at = ahead  # the next cell of this row

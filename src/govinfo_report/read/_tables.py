@@ -36,6 +36,7 @@ from govinfo_report.read._binding import Binding, Totals
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import (
     APPLICATION_HEADERS,
+    REVIEW_GROUP_KEYS,
     REVIEW_HEADERS,
     application_header_only,
     cell_label,
@@ -165,7 +166,9 @@ def bind_disclosure(
 
 @functools.cache
 def _application_keys(row_key: str) -> tuple[str, ...]:
-    return tuple(join_key(row_key, column.key) for column in APPLICATION_COLUMNS)
+    """``_cell_keys`` for a table-三 row, cached by the row key alone: hashing the columns
+    too costs more than the lookup saves, once per row of every report."""
+    return _cell_keys(row_key, APPLICATION_COLUMNS)
 
 
 Shape = tuple[str | None, ...]  # RawRow.shape: what decides where a row goes
@@ -198,7 +201,7 @@ def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None,
         )
     if spec_row is None:
         known_groups = all(key in idx.application_groups for _, key in labels)
-        if known_groups and not any(cell != "" for cell in cells[labels[-1][0] + 1 :]):
+        if known_groups and not any(cell != "" for cell in cells[last_at + 1 :]):
             return None, -1  # group labels alone: （三）不予公开 above its rows
         return "row label not in table 三 of this edition", -1
     if at == len(cells) - 1 and normalize(cells[at] or "") in APPLICATION_HEADERS:
@@ -219,7 +222,6 @@ def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None,
 # by position in the row: what confirms a reading of a row with cells to spare.
 _ROW_TOTAL: Totals = ((tuple(range(len(APPLICATION_COLUMNS) - 1)), len(APPLICATION_COLUMNS) - 1),)
 _LEAVES = len(REVIEW_LEAVES)
-_GROUP_LABELS = frozenset(key for group in REVIEW_GROUPS for key in label_keys(group))
 _GROUP_TOTALS: Totals = tuple(
     (tuple(range(g * _LEAVES, g * _LEAVES + _LEAVES - 1)), g * _LEAVES + _LEAVES - 1)
     for g in range(len(REVIEW_GROUPS))
@@ -254,9 +256,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
 def _group_named(labels: list[str]) -> Column | None:
     """The one group of table 四 a header row names on its own (行政复议 standing alone above
     its five columns, as when the table is printed one small table per group)."""
-    if len(labels) != 1:
-        return None
-    return next((g for g in REVIEW_GROUPS if labels[0] in set(label_keys(g))), None)
+    return REVIEW_GROUP_KEYS.get(labels[0]) if len(labels) == 1 else None
 
 
 def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitigation, Binding]:
@@ -270,7 +270,7 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         if None not in row.shape:  # no value cell: a header row, or words
             if any(label not in REVIEW_HEADERS for label in labels):
                 binding.reject(row, "row label not in table 四")
-            elif any(label in _GROUP_LABELS for label in labels):
+            elif any(label in REVIEW_GROUP_KEYS for label in labels):
                 group = _group_named(labels)  # a header naming several groups: the whole table
             continue
         known = [
@@ -279,7 +279,7 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         values = tuple(row.cells[known[-1] + 1 if known else 0 :])
         if group is not None and sum(map(bool, values)) <= len(REVIEW_LEAVES):
             if binding.claim(row, group.key):
-                leaves = [join_key(group.key, leaf.key) for leaf in REVIEW_LEAVES]
+                leaves = _cell_keys(group.key, REVIEW_LEAVES)
                 binding.fill(row, leaves, values, _GROUP_TOTALS[:1])
             continue
         if not binding.claim(row, "values"):  # one row of numbers: the whole table

@@ -82,6 +82,7 @@ def _rarely(draw: st.DrawFn, one_in: int) -> bool:
     return draw(st.integers(0, one_in - 1)) == one_in // 2
 
 
+@functools.cache
 def _pool(size: int, low: int, high: int, ends: tuple[str, ...]) -> tuple[str, ...]:
     """Lines of a few words each, made once from a fixed seed: drawing one is one choice."""
     rng = random.Random(20_19)
