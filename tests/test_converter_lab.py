@@ -22,6 +22,8 @@ EXACT = {
     "C1-chromium-innertext-tab-lines",
     "C10-glued-cells-scraper-page-text",
     "C12-table4-split-into-group-tables",
+    "C2-w3m-box-grid",
+    "C7-year-none-edition-fallback-silent",
     "C7-title-two-paragraphs-year-none",
     "C9-label-split-by-inner-space-pdf-layout",
 }

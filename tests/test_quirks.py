@@ -601,3 +601,66 @@ def test_an_ascii_comma_where_the_template_has_an_enumeration_comma() -> None:
     key = "applications.outcomes.other_handling.no_correction"
     assert [flat[f"{key}.natural_person"], flat[f"{key}.total"]] == [2, 2]
     assert report.unplaced == ()
+
+
+# --- Tables drawn with box characters (w3m) ------------------------------------------------
+
+
+def test_a_box_drawn_table_reads_its_wrapped_and_merged_cells_and_keeps_blanks_blank() -> None:
+    # Header labels wrapped over lines of one cell (社会/公益/组织), a group label spanning two
+    # rows and itself wrapped (（三）/不予公/开), blank cells drawn as spaces, CJK two columns.
+    text = (
+        TITLE
+        + T3
+        + "┌────────────┬────┬────┬────┬────┬────┬────┬────┐\n"
+        + "│            │自然│商业│科研│社会│法律│其他│总计│\n"
+        + "│            │人  │企业│机构│公益│服务│    │    │\n"
+        + "│            │    │    │    │组织│机构│    │    │\n"
+        + "├────────────┼────┼────┼────┼────┼────┼────┼────┤\n"
+        + "│一、本年新收│3   │    │    │1   │    │0   │4   │\n"
+        + "│政府信息公开│    │    │    │    │    │    │    │\n"
+        + "│申请数量    │    │    │    │    │    │    │    │\n"
+        + "├────┬───────┼────┼────┼────┼────┼────┼────┼────┤\n"
+        + "│（三│1.属于 │1   │    │    │    │    │0   │1   │\n"
+        + "│）不│国家秘 │    │    │    │    │    │    │    │\n"
+        + "│予公│密     │    │    │    │    │    │    │    │\n"
+        + "│开  ├───────┼────┼────┼────┼────┼────┼────┼────┤\n"
+        + "│    │2.其他 │0   │0   │0   │2   │0   │0   │2   │\n"
+        + "│    │法律行 │    │    │    │    │    │    │    │\n"
+        + "│    │政法规 │    │    │    │    │    │    │    │\n"
+        + "│    │禁止公 │    │    │    │    │    │    │    │\n"
+        + "│    │开     │    │    │    │    │    │    │    │\n"
+        + "└────┴───────┴────┴────┴────┴────┴────┴────┴────┘\n"
+    )
+    flat = flatten(parse(text))
+    assert [flat[f"applications.new_received.{column}"] for column in COLUMNS] == [
+        3,
+        None,
+        None,
+        1,
+        None,
+        0,
+        4,
+    ]
+    secret = "applications.outcomes.denied.state_secret"
+    assert [flat[f"{secret}.{column}"] for column in COLUMNS] == [1, None, None, None, None, 0, 1]
+    law = "applications.outcomes.denied.prohibited_by_law"
+    assert [flat[f"{law}.{column}"] for column in COLUMNS] == [0, 0, 0, 2, 0, 0, 2]
+
+
+COLUMNS = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_org",
+    "legal_service_org",
+    "other_org",
+    "total",
+)
+
+
+def test_a_drawing_that_is_not_closed_is_left_as_text() -> None:
+    from govinfo_report.read._boxes import unbox
+
+    lines = ["│自然人│3", "│总计  │3"]  # no rule closes the cells: not a grid
+    assert unbox(lines) == lines

@@ -15,6 +15,7 @@ from govinfo_report.model.text import (
     unmark,
 )
 from govinfo_report.model.values import is_value
+from govinfo_report.read._boxes import unbox
 from govinfo_report.read._indexes import column_labels, table_labels
 
 SPACES = re.compile(r"[\s\u3000]+")
@@ -30,6 +31,8 @@ def split_lines(text: str) -> list[str]:
     lines = text.replace("\ufeff", "").splitlines()
     if "+" in text and ("+-" in text or "+=" in text):
         lines = regrid(lines)
+    if "│" in text and "─" in text:
+        lines = unbox(lines)
     if "#" in text:
         lines = unmark_labels(lines)
     if "\n\t\n" in text or "\r\t\r" in text:

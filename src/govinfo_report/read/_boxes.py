@@ -1,0 +1,107 @@
+"""Tables drawn with box characters (w3m, elinks, some terminal dumps): ``│ ├ ┼ ─``. Each
+cell is the area the rules enclose, found by filling between them in display columns (a CJK
+character is two columns wide), so wrapped text, rowspans and colspans come out as drawn."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from govinfo_report.read._grid import Cell, Grid, grid_lines
+
+_RULE = frozenset(chr(code) for code in range(0x2500, 0x2580))  # the box-drawing block
+_OPEN = frozenset("┌├└│┏┣┗┃╔╠╚║")  # characters a drawn table's line starts with
+
+
+def _width(character: str) -> int:
+    return 2 if unicodedata.east_asian_width(character) in "WF" else 1
+
+
+def _canvas(lines: list[str]) -> list[list[str]]:
+    """Each line in display columns: a wide character fills its second column with ``""``."""
+    canvas = []
+    for line in lines:
+        row: list[str] = []
+        for character in line.rstrip():
+            row.append(character)
+            if _width(character) == 2:
+                row.append("")
+        canvas.append(row)
+    return canvas
+
+
+def _areas(canvas: list[list[str]]) -> Iterator[list[tuple[int, int]]]:
+    """The enclosed areas: runs of non-rule positions joined up and down, in reading order."""
+    seen: set[tuple[int, int]] = set()
+    for y, row in enumerate(canvas):
+        for x, character in enumerate(row):
+            if character in _RULE or (y, x) in seen:
+                continue
+            area, stack = [], [(y, x)]
+            seen.add((y, x))
+            while stack:
+                here = stack.pop()
+                area.append(here)
+                for near in _neighbours(canvas, *here):
+                    if near not in seen:
+                        seen.add(near)
+                        stack.append(near)
+            yield area
+
+
+def _neighbours(canvas: list[list[str]], y: int, x: int) -> Iterator[tuple[int, int]]:
+    for ny, nx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+        if 0 <= ny < len(canvas) and 0 <= nx < len(canvas[ny]) and canvas[ny][nx] not in _RULE:
+            yield ny, nx
+
+
+def box_grid(lines: list[str]) -> Grid | None:
+    """One drawn table → a grid; ``None`` when an area is not enclosed (not a clean drawing)."""
+    canvas = _canvas(lines)
+    boxes = []
+    for area in _areas(canvas):
+        top, bottom = min(y for y, _ in area), max(y for y, _ in area)
+        left, right = min(x for _, x in area), max(x for _, x in area)
+        if top == 0 or left == 0 or bottom == len(canvas) - 1:
+            return None  # open to the edge: not a cell between rules
+        inside = set(area)
+        text = "\n".join(
+            "".join(canvas[y][x] for x in range(left, right + 1) if (y, x) in inside).strip()
+            for y in range(top, bottom + 1)
+        )
+        boxes.append((top, bottom, left, right, text))
+    tops = sorted({box[0] for box in boxes})
+    lefts = sorted({box[2] for box in boxes})
+    slots: dict[tuple[int, int], Cell | None] = {}
+    for top, bottom, left, right, text in boxes:
+        row, column = tops.index(top), lefts.index(left)
+        rowspan = sum(1 for value in tops if top <= value <= bottom)
+        colspan = sum(1 for value in lefts if left <= value <= right)
+        for dy in range(rowspan):
+            for dx in range(colspan):
+                slots[row + dy, column + dx] = None
+        slots[row, column] = Cell(text, rowspan, colspan)
+    return Grid(
+        tuple(tuple(slots.get((r, c)) for c in range(len(lefts))) for r in range(len(tops)))
+    )
+
+
+def unbox(lines: list[str]) -> list[str]:
+    """Each drawn table replaced by its tab rows (a row on its first line, the other lines
+    of the drawing left empty, so line numbers stay true). A drawing that is not a clean
+    grid is left as it is."""
+    out = list(lines)
+    at = 0
+    while at < len(lines):
+        if lines[at].lstrip()[:1] not in _OPEN:
+            at += 1
+            continue
+        end = at
+        while end < len(lines) and lines[end].lstrip()[:1] in _OPEN:
+            end += 1
+        grid = box_grid(lines[at:end])
+        if grid is not None:
+            rows = grid_lines(grid)
+            out[at:end] = rows + [""] * (end - at - len(rows))
+        at = end
+    return out
