@@ -664,3 +664,49 @@ def test_a_drawing_that_is_not_closed_is_left_as_text() -> None:
 
     lines = ["│自然人│3", "│总计  │3"]  # no rule closes the cells: not a grid
     assert unbox(lines) == lines
+
+
+# --- One cell per paragraph, blank cells as blank lines (docx2txt) --------------------------
+
+
+def _paragraphs(*cells: str) -> str:
+    """docx2txt's rhythm: each cell is its text and a blank line; an empty cell adds two."""
+    return "".join(f"{cell}\n\n" for cell in cells)
+
+
+def test_blank_lines_between_cells_count_the_empty_cells_of_a_row() -> None:
+    header = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+    text = TITLE + "\n" + _paragraphs(
+        "三、收到和处理政府信息公开申请情况",
+        *header,
+        "一、本年新收政府信息公开申请数量",
+        "40", "", "", "", "", "4", "44",
+        "二、上年结转政府信息公开申请数量",
+        "", "5", "0", "1", "0", "0", "6",
+        "三、本年度办理结果", "（一）予以公开",
+        "18", "", "", "", "", "2", "20",
+    )  # fmt: skip
+    flat = flatten(parse(text))
+    new = [flat[f"applications.new_received.{column}"] for column in COLUMNS]
+    assert new == [40, None, None, None, None, 4, 44]
+    # An empty first cell is counted from the gap after the row's label.
+    old = [flat[f"applications.carried_over.{column}"] for column in COLUMNS]
+    assert old == [None, 5, 0, 1, 0, 0, 6]
+    granted = [flat[f"applications.outcomes.granted.{column}"] for column in COLUMNS]
+    assert granted == [18, None, None, None, None, 2, 20]
+
+
+def test_an_even_gap_breaks_the_rhythm_and_the_short_row_is_blank_and_named() -> None:
+    header = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+    rows = _paragraphs(
+        "三、收到和处理政府信息公开申请情况", *header, "一、本年新收政府信息公开申请数量"
+    )
+    rows += "40\n\n\n4\n\n44\n\n"  # two blank lines: not the rhythm of empty cells
+    rows += _paragraphs("二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1")
+    rows += _paragraphs("（七）总计", "1", "0", "0", "0", "0", "0", "1")
+    report = parse(TITLE + "\n" + rows)
+    flat = flatten(report)
+    new = [f"applications.new_received.{column}" for column in COLUMNS]
+    assert [flat[key] for key in new] == [None] * 7
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert set(new) <= named

@@ -16,6 +16,7 @@ from govinfo_report.model.text import (
 )
 from govinfo_report.model.values import is_value
 from govinfo_report.read._boxes import unbox
+from govinfo_report.read._gaps import regap
 from govinfo_report.read._indexes import column_labels, table_labels
 
 SPACES = re.compile(r"[\s\u3000]+")
@@ -37,6 +38,8 @@ def split_lines(text: str) -> list[str]:
         lines = unmark_labels(lines)
     if "\n\t\n" in text or "\r\t\r" in text:
         lines = rejoin_cells(lines)
+    if "\n\n\n\n" in text or "\r\n\r\n\r\n\r\n" in text:
+        lines = regap(lines)
     if max(map(len, lines), default=0) > LONG_LINE:
         lines = [part for line in lines for part in unflatten(line)]
     # Labels typeset one character per line need two such lines in a row: let the regex

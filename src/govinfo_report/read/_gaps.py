@@ -1,0 +1,86 @@
+"""Tools that print one table cell per paragraph (docx2txt) leave a blank cell as nothing but
+blank lines: each cell is its text and one blank line, so an empty cell adds two. Where the
+whole text keeps that rhythm, the blank lines between a row's cells say how many were empty,
+and the row is rebuilt as a tab row with those cells empty — never read left to right."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from govinfo_report.model.labels import label_key
+from govinfo_report.model.text import heading_parts
+from govinfo_report.model.values import is_value
+from govinfo_report.read._indexes import column_labels, table_labels
+
+_ENUMERATED = ("（", "(", "一", "二", "三", "四", "1", "2", "3", "4", "5", "6", "7", "8")
+
+
+def regap(lines: list[str]) -> list[str]:
+    """Rows of one cell per paragraph rebuilt as tab rows, empty cells counted from the gaps.
+    Text whose cells are not one blank line apart (most gaps) is returned as it is."""
+    content = [number for number, line in enumerate(lines) if line.strip()]
+    gaps = [after - before - 1 for before, after in pairwise(content)]
+    if len(gaps) < 20 or gaps.count(1) < 0.6 * len(gaps) or max(gaps) < 3:
+        return lines
+    out = list(lines)
+    at = 0
+    while at < len(content):
+        if not _is_number(lines[content[at]]):
+            at += 1
+            continue
+        end = at
+        while end < len(content) and _is_number(lines[content[end]]):
+            end += 1
+        first = at
+        # The row's labels: the line right before its values (its gap may hold empty cells),
+        # and the labels one blank line above that (a group label in a cell of its own).
+        while first > 0 and _row_label(lines[content[first - 1]]):
+            first -= 1
+            if first == 0 or content[first] - content[first - 1] > 2:
+                break
+        row = _row(lines, content[first:end], labelled=at - first)
+        if row is not None:
+            out[content[first]] = row
+            for number in content[first + 1 : end]:
+                out[number] = ""
+        at = end
+    return out
+
+
+def _row(lines: list[str], taken: list[int], labelled: int) -> str | None:
+    """One tab row: the labels, then each value with the empty cells its gap says stood
+    before it. Not after the last: the gap before the next row also holds that row's merged
+    cells (a group label's continuation), so a row short at its end stays short — the binder
+    leaves it blank and names it. ``None`` on a broken rhythm."""
+    cells = [lines[number].strip() for number in taken[:labelled]]
+    for index in range(labelled, len(taken)):
+        if index:
+            empty = _empty_cells(taken[index] - taken[index - 1] - 1)
+            if empty is None:
+                return None
+            cells += [""] * empty
+        cells.append(lines[taken[index]].strip())
+    if cells[0] == "" or len(cells) == 1:
+        return None  # a leading empty cell would read as the cells layout; one cell is no row
+    return "\t".join(cells)
+
+
+def _empty_cells(gap: int) -> int | None:
+    """Blank lines between two cells → empty cells between them (one blank line: none)."""
+    return (gap - 1) // 2 if gap >= 1 and gap % 2 == 1 else None
+
+
+def _is_number(line: str) -> bool:
+    stripped = line.strip()
+    return "\t" not in line and "|" not in line and is_value(stripped)
+
+
+def _row_label(line: str) -> bool:
+    """A standard row's own label (a column header such as 总计 only with its enumerator)."""
+    stripped = line.strip()
+    if "\t" in line or "|" in line or heading_parts(stripped) is not None:
+        return False
+    key = label_key(stripped)
+    return key in table_labels() and (
+        key not in column_labels() or stripped.startswith(_ENUMERATED)
+    )
