@@ -25,6 +25,7 @@ EXACT = {
     "C2-w3m-box-grid",
     "C4-blank-cells-lost-docx2python-nbsp",
     "C4-blank-cells-lost-docx2txt",
+    "C4-blank-cells-lost-pandoc-plain-simple-table",
     "C6-merged-cell-repeated-docx2python-labels",
     "C7-year-none-edition-fallback-silent",
     "C7-title-two-paragraphs-year-none",

@@ -710,3 +710,22 @@ def test_an_even_gap_breaks_the_rhythm_and_the_short_row_is_blank_and_named() ->
     assert [flat[key] for key in new] == [None] * 7
     named = {key for finding in report.validate() for key in finding.keys}
     assert set(new) <= named
+
+
+def test_a_no_break_space_cell_in_a_space_separated_row_is_an_empty_cell() -> None:
+    # pandoc's plain text keeps an &nbsp; cell as a lone no-break space between the columns.
+    nb = "\u00a0"
+    text = (
+        TITLE
+        + T3
+        + "  自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+        + f"  一、本年新收政府信息公开申请数量   40   {nb}   {nb}   {nb}   {nb}   4   44\n"
+        + f"  二、上年结转政府信息公开申请数量   5   1   0   0   0   0   {nb}\n"
+    )
+    flat = flatten(parse(text))
+    assert [flat[f"applications.new_received.{column}"] for column in COLUMNS] == [
+        40, None, None, None, None, 4, 44
+    ]  # fmt: skip
+    assert [flat[f"applications.carried_over.{column}"] for column in COLUMNS] == [
+        5, 1, 0, 0, 0, 0, None
+    ]  # fmt: skip

@@ -105,8 +105,17 @@ def _starts_label(key: str) -> bool:
 
 
 def space_cells(line: str) -> tuple[str, ...]:
-    """The cells of a space-separated row."""
-    return tuple(SPACES.split(line.strip()))
+    """The cells of a space-separated row. A cell of only no-break spaces (an ``&nbsp;`` cell
+    as pandoc and PDF text keep it) stays, as an empty cell: dropping it would shift every
+    later number one column left."""
+    if "\xa0" not in line:
+        return tuple(SPACES.split(line.strip()))
+    parts = _CELL_GAP.split(line.strip(_PLAIN_SPACE))
+    return tuple(part if part.strip() else "" for part in parts)
+
+
+_PLAIN_SPACE = " \t\r\n\f\v\u3000"
+_CELL_GAP = re.compile(f"[{_PLAIN_SPACE}]+")
 
 
 class HeadingToken(Token):
