@@ -419,13 +419,13 @@ def test_grid_tables_with_cells_wrapped_over_lines() -> None:
 
 
 def test_a_header_with_fragments_lost_never_reorders_the_columns() -> None:
-    """本年新 / 制作数量 broken into lines that read as narrative: only 对外公开总数量 is left
-    of the header. Taken alone it would move that column first and rotate every value;
-    the order is unknown, so the row is blank and named."""
+    """本年新 / 制作 / 数量 broken into pieces no two of which spell a label: only 对外公开总数量
+    is left of the header. Taken alone it would move that column first and rotate every
+    value; the order is unknown, so the row is blank and named."""
     text = (
         "示例镇2020年政府信息公开工作年度报告\n"
         + T2
-        + "第二十条第（一）项\n信息内容\n本年新\n制作数量\n本年新\n公开数量\n"
+        + "第二十条第（一）项\n信息内容\n本年新\n制作\n数量\n本年新\n公开\n数量\n"
         + "对外公开总数量\n规章\n2\n3\n41\n"
     )
     report = parse(text)
@@ -529,3 +529,25 @@ def test_table_four_printed_as_one_small_table_per_group() -> None:
     assert got == [[3, 1, 0, 2, 6], [4, 0, 1, 1, 6], [2, 1, 0, 0, 3]]
     assert report.unplaced == () and report.source.cell_issues == ()
     assert not [f for f in report.validate() if f.code in ("missing-rows", "review-total")]
+
+
+def test_a_header_cell_broken_by_br_over_two_lines_is_joined_back() -> None:
+    """本年新 / 制作数量 on lines of their own (lynx, docx2txt) and 结果 / 维持 across the lines
+    of a pipe row (html2text): the two pieces spell a label neither is alone, so they are
+    one cell and the columns keep their order."""
+    text = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + T2
+        + "第二十条第（一）项\n信息内容\n本年新\n制作数量\n本年新\n公开数量\n"
+        + "对外公开总数量\n规章\n2\n3\n41\n"
+        + "四、政府信息公开行政复议、行政诉讼情况\n"
+        + "行政复议| 行政诉讼\n"
+        + "结果\n维持| 结果\n纠正| 其他\n结果| 尚未\n审结| 总计\n"
+        + "1| 0| 0| 0| 1| 0| 0| 0| 0| 0| 0| 0| 0| 0| 0\n"
+    )
+    flat = flatten(parse(text))
+    keys = [f"active_disclosure.regulations.{c}" for c in ("new_made", "new_published")]
+    keys.append("active_disclosure.regulations.total_published")
+    assert [flat[key] for key in keys] == [2, 3, 41]
+    assert flat["review_litigation.reconsideration.upheld"] == 1
+    assert flat["review_litigation.reconsideration.total"] == 1

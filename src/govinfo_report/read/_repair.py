@@ -38,6 +38,7 @@ def split_lines(text: str) -> list[str]:
         lines = unmark_labels(lines)
     if "\n\t\n" in text or "\r\t\r" in text:
         lines = rejoin_cells(lines)
+    lines = join_fragments(lines)
     if "\n\n\n\n" in text or "\r\n\r\n\r\n\r\n" in text:
         lines = regap(lines)
     if max(map(len, lines), default=0) > LONG_LINE:
@@ -246,3 +247,37 @@ def join_vertical(lines: list[str]) -> list[str]:
 def _single_character(line: str) -> bool:
     stripped = line.strip()
     return len(stripped) == 1 and "\t" not in line and "\u4e00" <= stripped <= "\u9fff"
+
+
+_FRAGMENT = 8  # a header cell broken by <br> leaves pieces this short (本年新 / 制作数量)
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """A cell broken over two lines by ``<br>`` (``本年新`` / ``制作数量``; in a pipe row,
+    ``结果`` / ``维持| 结果``) joined back: where the last cell of one line and the first cell
+    of the next spell a known label that neither piece is alone. The line it took is left
+    empty, so line numbers stay true."""
+    out = list(lines)
+    known = table_labels()
+    for number in range(len(out) - 1):
+        tail = _tail_cell(out[number]) if out[number] and out[number + 1] else ""
+        if not tail:
+            continue
+        head = _head_cell(out[number + 1])
+        if not head or label_key(tail + head) not in known:
+            continue
+        if not {label_key(tail), label_key(head)} & known:
+            out[number], out[number + 1] = "", out[number].rstrip() + out[number + 1].lstrip()
+    return out
+
+
+def _tail_cell(line: str) -> str:
+    """A line's last cell when it may be the first piece of a broken label, else ``""``."""
+    cell = line.rstrip().rstrip("|").rpartition("|" if "|" in line else "\t")[2].strip()
+    return cell if len(cell) <= _FRAGMENT and cell and not cell[-1].isdigit() else ""
+
+
+def _head_cell(line: str) -> str:
+    """A line's first cell when it may be the second piece of a broken label, else ``""``."""
+    cell = line.lstrip().lstrip("|").partition("|" if "|" in line else "\t")[0].strip()
+    return cell if len(cell) <= _FRAGMENT and cell and not cell[0].isdigit() else ""
