@@ -551,3 +551,41 @@ def test_a_header_cell_broken_by_br_over_two_lines_is_joined_back() -> None:
     assert [flat[key] for key in keys] == [2, 3, 41]
     assert flat["review_litigation.reconsideration.upheld"] == 1
     assert flat["review_litigation.reconsideration.total"] == 1
+
+
+def test_a_merged_header_cell_redrawn_as_a_placeholder_or_a_repeat_keeps_each_value() -> None:
+    """A colspan redrawn as an empty placeholder cell (pandoc) or as the label repeated once
+    per spanned column, its value repeated too (docx2python): each column's value once."""
+    regulations = [f"active_disclosure.regulations.{c}" for c in ("new_made", "new_published")]
+    regulations.append("active_disclosure.regulations.total_published")
+    placeholder = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + T2
+        + "| 第二十条第（一）项 | | | | |\n"
+        + "| 信息内容 | 本年新制作数量 | 本年新公开数量 | | 对外公开总数量 |\n"
+        + "| 规章 | 2 | 3 | | 41 |\n"
+    )
+    assert [flatten(parse(placeholder))[key] for key in regulations] == [2, 3, 41]
+    repeat = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + T2
+        + "第二十条第（一）项\n\n信息内容\n\n本年新制作数量\n\n本年新公开数量\n\n"
+        + "本年新公开数量\n\n对外公开总数量\n\n规章\n\n2\n\n3\n\n3\n\n41\n"
+    )
+    assert [flatten(parse(repeat))[key] for key in regulations] == [2, 3, 41]
+
+
+def test_a_repeated_merged_cell_whose_copies_differ_is_blank_and_named() -> None:
+    text = (
+        "示例镇2020年政府信息公开工作年度报告\n"
+        + T2
+        + "| 第二十条第（一）项 | | | | |\n"
+        + "| 信息内容 | 本年新制作数量 | 本年新公开数量 | 本年新公开数量 | 对外公开总数量 |\n"
+        + "| 规章 | 2 | 3 | 4 | 41 |\n"
+    )
+    report = parse(text)
+    keys = [f"active_disclosure.regulations.{c}" for c in ("new_made", "new_published")]
+    keys.append("active_disclosure.regulations.total_published")
+    assert [flatten(report)[key] for key in keys] == [None, None, None]
+    named = {k for f in report.validate() if f.code == "unclear-header" for k in f.keys}
+    assert set(keys) <= named

@@ -81,6 +81,47 @@ def _header_columns(cells: tuple[str, ...], item: Item) -> tuple[Column, ...] | 
     return item.columns if in_place else None
 
 
+Slots = tuple[int | None, ...]  # for each header cell, the column it stands for (None: none)
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_slots(cells: tuple[str, ...], item: Item) -> Slots | None:
+    """Where a header holds a merged cell as converters redraw it — an empty placeholder per
+    extra column (pandoc) or the label repeated once per column it spans (docx2python) — the
+    column each header cell stands for; ``None`` for an ordinary header. Only when the header
+    less those cells names every column in the template's order: nothing is guessed."""
+    cells = trim(cells)
+    slots: list[int | None] = []
+    kept: list[str] = []
+    for at, cell in enumerate(cells):
+        if not cell or (at and label_key(cell) == label_key(cells[at - 1])):
+            slots.append(None if not cell else len(kept) - 1)
+            continue
+        slots.append(len(kept))
+        kept.append(cell)
+    if len(kept) == len(cells) or _header_columns(tuple(kept), item) != item.columns:
+        return None
+    return tuple(slots) if len(kept) == len(item.columns) else None
+
+
+def _by_slots(values: Sequence[str], slots: Slots, width: int) -> list[str] | None:
+    """A row's cells under a header with merged-cell placeholders or repeats: one value per
+    column, or ``None`` when the cells disagree (a repeat that differs, a filled placeholder)."""
+    cells = list(trim(values))
+    if len(cells) > len(slots):
+        return None
+    cells += [""] * (len(slots) - len(cells))
+    out: list[set[str]] = [set() for _ in range(width)]
+    for cell, slot in zip(cells, slots, strict=True):
+        if cell and slot is None:
+            return None
+        if cell and slot is not None:
+            out[slot].add(cell)
+    if any(len(found) > 1 for found in out):
+        return None
+    return [next(iter(found), "") for found in out]
+
+
 @functools.lru_cache(maxsize=4096)
 def _disclosure_cell(edition: Edition, cell: str) -> tuple[str | None, Any]:
     """What a table-二 row's first cell makes of the row: a caption (and its item, ``None``
@@ -108,6 +149,7 @@ def bind_disclosure(
     item: Item | None = None
     columns: tuple[Column, ...] | None = ()  # None: the header leaves the order unknown
     header: list[str] | None = None  # the last header row, while the next may continue it
+    slots: Slots | None = None  # the header's merged-cell placeholders or repeats, if any
     for row in merge_split_rows(rows, idx.disclosure_rows):
         cells = list(row.cells)
         while cells and not cells[0]:
@@ -116,7 +158,7 @@ def bind_disclosure(
             continue
         kind, found = _disclosure_cell(edition, cells[0])
         if kind == "caption":
-            item, header = found, None
+            item, header, slots = found, None, None
             columns = item.columns if item else ()
             if item is None:
                 binding.reject(row, f"{cells[0]} is not part of the {edition.value} edition")
@@ -125,6 +167,7 @@ def bind_disclosure(
             header = list(row.cells[row.cells.index(cells[0]) + 1 :])
             if item is not None:
                 columns = _header_columns(tuple(header), item)
+                slots = _header_slots(tuple(header), item)
             continue
         if found is None and header is not None and item is not None and row.only_words:
             more = list(row.cells[1:]) if not row.cells[0] else list(row.cells)
@@ -133,6 +176,7 @@ def bind_disclosure(
             else:  # a header split over two rows (本年新 / 制作数量): join cell by cell
                 header = [a + b for a, b in itertools.zip_longest(header, more, fillvalue="")]
             columns = _header_columns(tuple(header), item)
+            slots = _header_slots(tuple(header), item)
             continue
         header = None
         if found is None:
@@ -140,6 +184,15 @@ def bind_disclosure(
             continue
         row_item, spec_row = found
         if not binding.claim(row, spec_row.key):
+            continue
+        if row_item is item and slots is not None:
+            placed = _by_slots(cells[1:], slots, len(item.columns))
+            keys = _cell_keys(spec_row.key, item.columns)
+            if placed is None:
+                binding.unclear(row, keys, " ".join(cell for cell in cells[1:] if cell))
+                continue
+            for key, column, text in zip(keys, item.columns, placed, strict=True):
+                binding.put(row, key, text, column.amount, column.unit)
             continue
         if row_item is item and columns is None:
             keys = _cell_keys(spec_row.key, found[0].columns)
