@@ -237,3 +237,26 @@ def test_years_that_do_not_follow_each_other() -> None:
     last = _year(parse(SAMPLE.read_text(encoding="utf-8")), 2020)
     found = compare_years(last, _year(last, 2023))
     assert [f.code for f in found if f.code == "years-not-consecutive"] == ["years-not-consecutive"]
+
+
+def test_2019_total_published_below_new_published_is_an_implausible_warning() -> None:
+    """Swapped columns (本年新公开数量 read into 对外公开总数量) break no equation of the
+    template but do break this: a warning naming both cells."""
+    text = (
+        "示例镇2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+        "规章\t2\t30\t4\n规范性文件\t1\t1\t9\n"
+    )
+    report = parse(text)
+    found = [f for f in report.validate() if f.code == "implausible"]
+    assert [(f.severity, f.keys, f.line) for f in found] == [
+        (
+            "warning",
+            (
+                "active_disclosure.regulations.new_published",
+                "active_disclosure.regulations.total_published",
+            ),
+            5,
+        )
+    ]
+    assert "规章 / 对外公开总数量 is 4, less than 规章 / 本年新公开数量 (30)" in found[0].message

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
+from govinfo_report.check.plausibility import plausibility
 from govinfo_report.model import STANDARD_TABLES, Finding, Report, Severity
 from govinfo_report.model.editions import (
     APPLICATION_COLUMNS,
@@ -316,4 +317,5 @@ def validate(report: Report) -> list[Finding]:
         *_values(report, flat),
         *_edition(report),
         *_completeness(report, flat),
+        *plausibility(report, flat),
     ]
