@@ -34,6 +34,7 @@ EXACT = {
     "C6-merged-cell-repeated-docx2python-values",
     "C7-year-none-edition-fallback-silent",
     "C7-title-two-paragraphs-year-none",
+    "C8-wrapped-label-values-middle-line-inscriptis",
     "C9-label-split-by-inner-space-pdf-layout",
 }
 

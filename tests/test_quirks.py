@@ -729,3 +729,24 @@ def test_a_no_break_space_cell_in_a_space_separated_row_is_an_empty_cell() -> No
     assert [flat[f"applications.carried_over.{column}"] for column in COLUMNS] == [
         5, 1, 0, 0, 0, 0, None
     ]  # fmt: skip
+
+
+def test_a_label_wrapped_around_its_numbers_line_in_a_block_of_its_own() -> None:
+    # Rows apart by blank lines; the label wrapped over three lines with the numbers on the
+    # middle one, where the group label also stands (inscriptis and PDF text draw this).
+    text = (
+        TITLE
+        + T3
+        + "\n  1.申请人无正当理由逾期不补正、行政机关\n"
+        + "（六）其他处理        2   0   0   0   0   0   2\n"
+        + "  不再处理其政府信息公开申请\n\n"
+        + "2.申请人逾期未按收费通知要求缴纳费用、\n"
+        + "        1   0   0   0   0   0   1\n"
+        + "行政机关不再处理其政府信息公开申请\n\n"
+        + "3.其他     0   0   0   0   0   0   0\n"
+    )
+    flat = flatten(parse(text))
+    handling = "applications.outcomes.other_handling"
+    assert [flat[f"{handling}.no_correction.{c}"] for c in COLUMNS] == [2, 0, 0, 0, 0, 0, 2]
+    assert [flat[f"{handling}.unpaid_fee.{c}"] for c in COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
+    assert [flat[f"{handling}.other.{c}"] for c in COLUMNS] == [0] * 7

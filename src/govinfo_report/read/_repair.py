@@ -38,7 +38,7 @@ def split_lines(text: str) -> list[str]:
         lines = unmark_labels(lines)
     if "\n\t\n" in text or "\r\t\r" in text:
         lines = rejoin_cells(lines)
-    lines = join_fragments(lines)
+    lines = rejoin_wrapped(join_fragments(lines))
     if "\n\n\n\n" in text or "\r\n\r\n\r\n\r\n" in text:
         lines = regap(lines)
     if max(map(len, lines), default=0) > LONG_LINE:
@@ -281,3 +281,54 @@ def _head_cell(line: str) -> str:
     """A line's first cell when it may be the second piece of a broken label, else ``""``."""
     cell = line.lstrip().lstrip("|").partition("|" if "|" in line else "\t")[0].strip()
     return cell if len(cell) <= _FRAGMENT and cell and not cell[0].isdigit() else ""
+
+
+def rejoin_wrapped(lines: list[str]) -> list[str]:
+    """A row whose label wrapped over two or three lines, its numbers on the first, middle or
+    last of them (inscriptis, PDF text), where rows stand apart by blank lines: the block
+    rebuilt as one tab row, on its numbers' line. Only when the pieces spell a known label —
+    alone, or after a group label on the numbers' line (（六）其他处理) — else left as it is."""
+    out = list(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        if 2 <= end - start <= 4:
+            row = _wrapped_row(lines[start:end])
+            if row is not None:
+                at, text = row
+                out[start:end] = [""] * (end - start)
+                out[start + at] = text
+        start = end + 1
+    return out
+
+
+def _wrapped_row(block: list[str]) -> tuple[int, str] | None:
+    split = [_words_and_numbers(line) for line in block]
+    with_numbers = [at for at, (_, numbers) in enumerate(split) if numbers]
+    if len(with_numbers) != 1 or any("\t" in line or "|" in line for line in block):
+        return None
+    at = with_numbers[0]
+    words, numbers = split[at]
+    pieces = [piece for piece, _ in split]
+    known = table_labels()
+    whole = "".join(pieces)
+    if label_key(whole) in known:
+        return at, "\t".join([whole, *numbers])
+    others = "".join(piece for index, piece in enumerate(pieces) if index != at)
+    if words and label_key(words) in known and label_key(others) in known:
+        return at, "\t".join([words, others, *numbers])
+    return None
+
+
+def _words_and_numbers(line: str) -> tuple[str, list[str]]:
+    """A line's words (spaces inside them closed up) and the numbers that end it (two at
+    least: one number after words is part of a label as often as not)."""
+    tokens = SPACES.split(line.strip())
+    count = 0
+    while count < len(tokens) and is_value(tokens[-1 - count]):
+        count += 1
+    if count < 2:
+        return "".join(tokens), []
+    return "".join(tokens[: len(tokens) - count]), tokens[len(tokens) - count :]
