@@ -22,6 +22,7 @@ EXACT = {
     "C1-chromium-innertext-tab-lines",
     "C10-glued-cells-scraper-page-text",
     "C12-table4-split-into-group-tables",
+    "C13-label-variants-comma-misprint-stray-header",
     "C2-w3m-box-grid",
     "C4-blank-cells-lost-docx2python-nbsp",
     "C4-blank-cells-lost-docx2txt",

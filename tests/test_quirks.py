@@ -750,3 +750,22 @@ def test_a_label_wrapped_around_its_numbers_line_in_a_block_of_its_own() -> None
     assert [flat[f"{handling}.no_correction.{c}"] for c in COLUMNS] == [2, 0, 0, 0, 0, 0, 2]
     assert [flat[f"{handling}.unpaid_fee.{c}"] for c in COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
     assert [flat[f"{handling}.other.{c}"] for c in COLUMNS] == [0] * 7
+
+
+def test_a_misprinted_label_between_its_neighbours_is_read_as_the_row_they_leave() -> None:
+    rows = (
+        "1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n"
+        "{label}\t1\t0\t0\t0\t0\t0\t1\n"
+        "3.危及“三安全一稳定”\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    law = "applications.outcomes.denied.prohibited_by_law"
+    report = parse(TITLE + T3 + rows.format(label="2.其他法律行政止公开"))
+    assert [flatten(report)[f"{law}.{c}"] for c in COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
+    assert report.unplaced == ()
+    named = {k for f in report.validate() if f.code == "label-by-neighbours" for k in f.keys}
+    assert named == {f"{law}.{c}" for c in COLUMNS}
+    # Another number, or words that are not mostly the template's: not placed, kept.
+    for label in ("5.其他法律行政止公开", "2.本单位自行增加的一类"):
+        report = parse(TITLE + T3 + rows.format(label=label))
+        assert [flatten(report)[f"{law}.{c}"] for c in COLUMNS] == [None] * 7
+        assert [u.cells[0] for u in report.unplaced] == [label]

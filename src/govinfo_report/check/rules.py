@@ -186,6 +186,12 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
         "number is in is not known (read as blank, not guessed)",
     ),
     "converted": ("unit-converted", "warning", "{where}: {text!r} is in 元; read as {value} 万元"),
+    "label-by-neighbours": (
+        "label-by-neighbours",
+        "warning",
+        "{where}: read from a row labelled {text!r}, no label of the template, standing where "
+        "its neighbours leave this row and bearing its number (check the label)",
+    ),
     "surplus-cells": (
         "surplus-cells",
         "warning",

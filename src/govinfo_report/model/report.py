@@ -143,6 +143,7 @@ CellProblem = Literal[
     "mixed-row",
     "surplus-row",
     "converted",
+    "label-by-neighbours",
 ]
 # What decided a report's edition: the tables' labels, or with none of them the year, or
 # nothing (the newest edition assumed).

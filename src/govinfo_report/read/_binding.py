@@ -97,6 +97,11 @@ class Binding:
             self.cells[key] = None
             self.issues.append(CellIssue(join_key(self.table, key), written, problem, row.line))
 
+    def named(self, row: RawRow, keys: Sequence[str], written: str, problem: CellProblem) -> None:
+        """Cells read, but on a ground the reader should check (e.g. a misprinted label)."""
+        for key in keys:
+            self.issues.append(CellIssue(join_key(self.table, key), written, problem, row.line))
+
     def surplus(self, row: RawRow, keys: Sequence[str], cells: Sequence[str]) -> None:
         """A row with more filled cells than columns (numbers of two rows run together, a
         stray cell) that no single reading confirms: blank, and named."""

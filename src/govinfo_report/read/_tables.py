@@ -8,8 +8,10 @@ with certainty is blank and recorded as a ``CellIssue``.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,6 +34,7 @@ from govinfo_report.model.editions import (
 )
 from govinfo_report.model.keys import build_table
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
+from govinfo_report.model.values import is_value
 from govinfo_report.read._binding import Binding, Totals
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import (
@@ -256,7 +259,7 @@ def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None,
         known_groups = all(key in idx.application_groups for _, key in labels)
         if known_groups and not any(cell != "" for cell in cells[last_at + 1 :]):
             return None, -1  # group labels alone: （三）不予公开 above its rows
-        return "row label not in table 三 of this edition", -1
+        return NOT_IN_APPLICATIONS, -1
     if at == len(cells) - 1 and normalize(cells[at] or "") in APPLICATION_HEADERS:
         return None, -1  # a bare header word (总计, 其他) on a line of its own, not a row
     if at < last_at and None in cells[at + 1 :]:
@@ -281,16 +284,52 @@ _GROUP_TOTALS: Totals = tuple(
 )
 
 
+NOT_IN_APPLICATIONS = "row label not in table 三 of this edition"
+_ENUMERATOR = re.compile(r"\s*([(（]?[一二三四五六七八九十\d]+[)）.．、]?)")
+
+
+def _by_neighbours(
+    binding: Binding, stray: RawRow, order: Sequence[Row], before: Row, after: Row
+) -> None:
+    """A row whose label is no label of the template (a misprint: 2.其他法律行政止公开),
+    standing between two rows with exactly one row of the template between them, that
+    bears that row's number and most of its words: read as that row, and named."""
+    at = order.index(before)
+    if at + 2 >= len(order) or order[at + 2] is not after:
+        return
+    middle = order[at + 1]
+    words = [(p, cell) for p, cell in enumerate(stray.cells) if cell and not is_value(cell)]
+    if len(words) != 1 or middle.key in binding.row_lines:
+        return
+    p, label = words[0]
+    number, expected = _ENUMERATOR.match(label), _ENUMERATOR.match(middle.label)
+    if not (number and expected and normalize(number.group(1)) == normalize(expected.group(1))):
+        return
+    if difflib.SequenceMatcher(None, label_key(label), label_key(middle.label)).ratio() < 0.6:
+        return
+    binding.unplaced = [u for u in binding.unplaced if u.line != stray.line]
+    binding.claim(stray, middle.key)
+    keys = _application_keys(middle.key)
+    binding.fill(stray, keys, stray.cells[p + 1 :], _ROW_TOTAL)
+    binding.named(stray, keys, label, "label-by-neighbours")
+
+
 def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applications, Binding]:
     """Table 三: the most specific known label names the row; seven values follow it."""
     idx = index(edition)
     binding = Binding("applications")
+    previous: Row | None = None  # the row placed last
+    stray: RawRow | None = None  # a row right after it that no label placed
     for row in merge_split_rows(rows, idx.application_rows):
         spec_row, at = _application_plan(edition, row.shape)
         if not isinstance(spec_row, Row):
             if spec_row is not None:
                 binding.reject(row, spec_row)
+                stray = row if spec_row == NOT_IN_APPLICATIONS else None
             continue
+        if stray is not None and previous is not None:
+            _by_neighbours(binding, stray, idx.spec.application_rows, previous, spec_row)
+        stray, previous = None, spec_row
         if not binding.claim(row, spec_row.key):
             continue
         if at == MIXED:
