@@ -21,6 +21,7 @@ EXACT = {
     "C1-chromium-innertext-nbsp-blanks",
     "C1-chromium-innertext-tab-lines",
     "C10-glued-cells-scraper-page-text",
+    "C11-value-rows-detached-from-labels",
     "C12-table4-split-into-group-tables",
     "C13-label-variants-comma-misprint-stray-header",
     "C2-w3m-box-grid",

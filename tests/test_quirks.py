@@ -769,3 +769,34 @@ def test_a_misprinted_label_between_its_neighbours_is_read_as_the_row_they_leave
         report = parse(TITLE + T3 + rows.format(label=label))
         assert [flatten(report)[f"{law}.{c}"] for c in COLUMNS] == [None] * 7
         assert [u.cells[0] for u in report.unplaced] == [label]
+
+
+def test_loose_label_lines_before_as_many_rows_of_numbers_are_paired_in_order() -> None:
+    # PDF-to-Markdown: labels wrapped anywhere, printed apart from their rows of numbers.
+    loose = "（三）\n不予公开\n5.属于三类内部事\n务信息\n1.本机关不掌握相\n关政府信息\n"
+    numbers = "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n|---|---|---|---|---|---|---|\n"
+    numbers += "| 3 | 0 | 0 | 0 | 0 | 1 | 4 |\n"
+    flat = flatten(parse(TITLE + T3 + loose + numbers))
+    internal = "applications.outcomes.denied.internal_affairs"
+    assert [flat[f"{internal}.{c}"] for c in COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
+    not_held = "applications.outcomes.unable.not_held"
+    assert [flat[f"{not_held}.{c}"] for c in COLUMNS] == [3, 0, 0, 0, 0, 1, 4]
+
+
+def test_loose_labels_that_outnumber_the_rows_of_numbers_are_not_paired_by_order() -> None:
+    # Two labels, one row of numbers: the first label is not given the row by order; the
+    # row goes with the label right above it (a label alone on its line, numbers next).
+    loose = "5.属于三类内部事\n务信息\n1.本机关不掌握相\n关政府信息\n"
+    report = parse(TITLE + T3 + loose + "| 3 | 0 | 0 | 0 | 0 | 1 | 4 |\n")
+    flat = flatten(report)
+    internal = [f"applications.outcomes.denied.internal_affairs.{c}" for c in COLUMNS]
+    assert [flat[key] for key in internal] == [None] * 7
+    named = {k for f in report.validate() for k in f.keys}
+    assert set(internal) <= named
+    not_held = "applications.outcomes.unable.not_held"
+    assert [flat[f"{not_held}.{c}"] for c in COLUMNS] == [3, 0, 0, 0, 0, 1, 4]
+
+
+def test_a_number_with_a_no_break_space_after_it_is_a_stripped_cell() -> None:
+    text = TITLE + T3 + "一、本年新收政府信息公开申请数量\t1\n（本列）\n1\u00a0\n"
+    assert [u.cells for u in parse(text).unplaced] == [("1",)]

@@ -111,7 +111,7 @@ def space_cells(line: str) -> tuple[str, ...]:
     if "\xa0" not in line:
         return tuple(SPACES.split(line.strip()))
     parts = _CELL_GAP.split(line.strip(_PLAIN_SPACE))
-    return tuple(part if part.strip() else "" for part in parts)
+    return tuple(part.strip() for part in parts)
 
 
 _PLAIN_SPACE = " \t\r\n\f\v\u3000"

@@ -16,6 +16,7 @@ from govinfo_report.model.text import (
 )
 from govinfo_report.model.values import is_value
 from govinfo_report.read._boxes import unbox
+from govinfo_report.read._detached import reattach
 from govinfo_report.read._gaps import regap
 from govinfo_report.read._indexes import column_labels, table_labels
 
@@ -39,6 +40,8 @@ def split_lines(text: str) -> list[str]:
     if "\n\t\n" in text or "\r\t\r" in text:
         lines = rejoin_cells(lines)
     lines = rejoin_wrapped(join_fragments(lines))
+    if "|" in text:
+        lines = reattach(lines)
     if "\n\n\n\n" in text or "\r\n\r\n\r\n\r\n" in text:
         lines = regap(lines)
     if max(map(len, lines), default=0) > LONG_LINE:

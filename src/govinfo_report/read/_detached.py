@@ -1,0 +1,117 @@
+"""Table-三 labels printed apart from their numbers (PDF-to-Markdown): a run of loose label
+lines, wrapped anywhere, then as many rows of bare numbers. Paired in order only when the
+label lines spell exactly as many row labels, in the template's order, as there are rows of
+numbers; anything else is left for the binder, which keeps the rows blank and named."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from govinfo_report.model.editions import EDITIONS
+from govinfo_report.model.labels import label_key
+from govinfo_report.model.text import heading_parts, is_title
+from govinfo_report.model.values import is_value
+from govinfo_report.read._indexes import index
+
+_RULE_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+_CELLS = re.compile(r"[|\t]|\s{2,}")
+_LONGEST = 4  # lines one wrapped label may take
+
+
+@functools.cache
+def _labels() -> tuple[dict[str, int], frozenset[str]]:
+    """Table 三's row labels (key → place in the template) and group labels, both editions."""
+    rows: dict[str, int] = {}
+    groups: set[str] = set()
+    for edition in EDITIONS:
+        idx = index(edition)
+        for key, row in idx.application_rows.items():
+            rows.setdefault(key, idx.spec.application_rows.index(row))
+        groups |= idx.application_groups
+    return rows, frozenset(groups)
+
+
+def _numbers(line: str) -> list[str] | None:
+    """The cells of a row of nothing but numbers (two at least), else ``None``."""
+    cells = [cell.strip() for cell in _CELLS.split(line.strip().strip("|")) if cell.strip()]
+    return cells if len(cells) >= 2 and all(map(is_value, cells)) else None
+
+
+def _segments(pieces: list[str]) -> list[str] | None:
+    """The run of lines cut, at line ends only, into known labels (fewest pieces first)."""
+    rows, groups = _labels()
+    known = rows.keys() | groups
+    best: list[list[str] | None] = [[]] + [None] * len(pieces)
+    for end in range(1, len(pieces) + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            before = best[start]
+            label = "".join(pieces[start:end])
+            shorter = best[end] is None or len(before or ()) + 1 < len(best[end] or ())
+            if before is not None and shorter and label_key(label) in known:
+                best[end] = [*before, label]
+    return best[-1]
+
+
+def reattach(lines: list[str]) -> list[str]:
+    """Loose label lines put back in front of the rows of numbers that follow them."""
+    out = list(lines)
+    at = 0
+    while at < len(lines):
+        start = at
+        while at < len(lines) and _loose(lines[at]):
+            at += 1
+        if at == start:
+            at += 1
+            continue
+        rows: list[int] = []
+        scan = at
+        while scan < len(lines) and (_numbers(lines[scan]) or _RULE_ROW.fullmatch(lines[scan])):
+            if _numbers(lines[scan]):
+                rows.append(scan)
+            scan += 1
+        # A heading, the title or a sentence may stand before the labels: not part of them.
+        while start < at and _not_a_label(lines[start]):
+            start += 1
+        paired = _pair([line.strip() for line in lines[start:at]], len(rows))
+        if paired is not None:
+            for number in range(start, at):
+                out[number] = ""
+            for number, labels in zip(rows, paired, strict=True):
+                out[number] = "| " + " | ".join([*labels, *(_numbers(lines[number]) or [])]) + " |"
+        at = max(at, scan)
+    return out
+
+
+def _not_a_label(line: str) -> bool:
+    stripped = line.strip()
+    return heading_parts(stripped) is not None or is_title(stripped) or len(stripped) > _WIDEST
+
+
+_WIDEST = 40  # no table-三 label, nor a piece of one, is longer
+
+
+def _loose(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and "|" not in line and "\t" not in line and not is_value(stripped)
+
+
+def _pair(pieces: list[str], count: int) -> list[list[str]] | None:
+    """Each row's labels (a group label goes with the row after it), when the row labels
+    are exactly ``count`` and in the template's order."""
+    segments = _segments(pieces) if count else None
+    if segments is None:
+        return None
+    rows, _ = _labels()
+    paired: list[list[str]] = []
+    group: list[str] = []
+    for label in segments:
+        if label_key(label) in rows:
+            paired.append([*group, label])
+            group = []
+        else:
+            group.append(label)
+    places = [rows[label_key(labels[-1])] for labels in paired]
+    if len(paired) != count or group or places != sorted(places):
+        return None
+    return paired
