@@ -50,7 +50,14 @@ def reports() -> dict[str, Report]:
             kind = "sum" if consistent else "draw"
             for index, report in enumerate(drawn(edition, DRAWN_PER_KIND, consistent), start=1):
                 found[f"{kind}_{edition.value}_{index}"] = report
+        found[f"plain_{edition.value}"] = found[f"sum_{edition.value}_1"]
     return found
+
+
+def style(name: str) -> Style:
+    """The page's style: drawn from its name, except the plain pages, which vary nothing
+    (the baseline: only the tool differs from the template)."""
+    return Style() if name.startswith("plain_") else Style.draw(random.Random(name))
 
 
 def expected(report: Report, tool: str, survive: bool, style: Style) -> dict[str, Any]:
@@ -82,7 +89,7 @@ def build(tools: list[str], keep: Path | None) -> None:
         pages_dir = work / "pages"
         pages_dir.mkdir()
         pages = []
-        styles = {name: Style.draw(random.Random(name)) for name in made}
+        styles = {name: style(name) for name in made}
         for name, report in made.items():
             page = pages_dir / f"{name}.html"
             page.write_text(render(report, styles[name]), encoding="utf-8")

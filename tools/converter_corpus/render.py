@@ -48,7 +48,8 @@ class Style:
     header_two_p: bool = False  # table 三's legal-person headers as two <p>: 商业 / 企业
     label_spans: bool = False  # long labels cut into two adjacent <span>s
     number_spans: bool = False  # numbers of two digits or more cut into adjacent <span>s
-    wrap_labels: bool = False  # labels over 20 characters as two <p>
+    wrap_labels: bool = False  # labels over 20 characters as two lines
+    label_break: str = "p"  # how a wrapped label's lines are split: "p" (two <p>) or "br"
     title_split: bool = False  # …2022年 / 政府信息公开工作年度报告 as two <p>
     amount_unit: bool = False  # 采购总金额 written with its unit: 251000.00<span>元</span>
     border: bool = True
@@ -64,6 +65,7 @@ class Style:
             label_spans=rng.random() < 0.4,
             number_spans=rng.random() < 0.4,
             wrap_labels=rng.random() < 0.4,
+            label_break=rng.choice(("p", "br")),
             title_split=rng.random() < 0.4,
             amount_unit=rng.random() < 0.3,
             border=rng.random() < 0.8,
@@ -105,8 +107,10 @@ class _Page:
     def label(self, text: str, colspan: int = 1, rowspan: int = 1) -> str:
         """A label cell: wrapped over two paragraphs or cut into spans, as the style says."""
         if self.style.wrap_labels and len(text) > 20:
-            inner = f"<p>{escape(text[:20])}</p><p>{escape(text[20:])}</p>"
-            return self.td(inner, colspan, rowspan)
+            head, tail = escape(text[:20]), escape(text[20:])
+            if self.style.label_break == "br":
+                return self.td(self.wrap(f"{head}<br>{tail}"), colspan, rowspan)
+            return self.td(f"<p>{head}</p><p>{tail}</p>", colspan, rowspan)
         if self.style.label_spans and len(text) > 6:
             cut = len(text) // 2
             inner = f"<span>{escape(text[:cut])}</span><span>{escape(text[cut:])}</span>"
