@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 from converters import CONVERTERS, missing, tables_survive
 from render import Style, number_text, render
 from sources import drawn, from_seed
@@ -77,6 +78,32 @@ def expected(report: Report, tool: str, survive: bool, style: Style) -> dict[str
     }
 
 
+def check_grid(page: str, name: str) -> None:
+    """Every standard table of the page (those with merged cells; generic tables have rows
+    of any length) is a full rectangle once its merged cells are spread over the grid, with
+    no cell covering another: a span miscounted by render.py fails here, before any tool
+    sees the page."""
+    for number, table in enumerate(lxml.html.fromstring(page).iter("table"), start=1):
+        if not table.xpath(".//td[@colspan or @rowspan]"):
+            continue
+        taken: set[tuple[int, int]] = set()
+        for y, row in enumerate(table.iter("tr")):
+            x = 0
+            for cell in row.iter("td"):
+                while (y, x) in taken:
+                    x += 1
+                width, height = int(cell.get("colspan", 1)), int(cell.get("rowspan", 1))
+                spread = {(y + dy, x + dx) for dy in range(height) for dx in range(width)}
+                if spread & taken:
+                    sys.exit(f"{name}: table {number} has overlapping cells at row {y + 1}")
+                taken |= spread
+                x += width
+        rows = {y for y, _ in taken}
+        columns = {x for _, x in taken}
+        if len(taken) != len(rows) * len(columns):
+            sys.exit(f"{name}: table {number} is not a rectangle once its spans are spread")
+
+
 def build(tools: list[str], keep: Path | None) -> None:
     """Render every report, run every tool, write each case's text and expected cells."""
     lacking = missing()
@@ -92,7 +119,9 @@ def build(tools: list[str], keep: Path | None) -> None:
         styles = {name: style(name) for name in made}
         for name, report in made.items():
             page = pages_dir / f"{name}.html"
-            page.write_text(render(report, styles[name]), encoding="utf-8")
+            html = render(report, styles[name])
+            check_grid(html, name)
+            page.write_text(html, encoding="utf-8")
             pages.append(page)
         if keep is not None:
             shutil.copytree(pages_dir, keep, dirs_exist_ok=True)
