@@ -161,19 +161,13 @@ CONVERTERS: dict[str, Convert] = {
     "lxml": each(python(LXML)),
 }
 
-# Where the tool provably drops the tables' cells, and how to see it in its output.
-DROPS_CELLS: dict[str, str] = {
-    "pandoc-plain": "a table pandoc cannot draw as plain text becomes the placeholder [TABLE]",
-    "bs4": "get_text() glues adjacent cells: 1 and 23 become 123",
-    "lxml": "text_content() glues adjacent cells: 1 and 23 become 123",
-}
 
-
-def tables_survive(tool: str, text: str) -> bool:
-    """False only where the tool's output provably lacks the cells."""
+def tables_survive(tool: str, text: str, cells_touch: bool) -> bool:
+    """False only where the tool's output provably lacks the cells: pandoc's placeholder
+    in its text, or a scraper's glued cells on a page whose cells touch in the source."""
     if tool == "pandoc-plain":
         return "[TABLE]" not in text
-    return tool not in ("bs4", "lxml")
+    return not (cells_touch and tool in ("bs4", "lxml"))
 
 
 def missing() -> list[str]:

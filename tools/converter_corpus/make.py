@@ -133,7 +133,8 @@ def build(tools: list[str], keep: Path | None) -> None:
                 text = (out / f"{name}.txt").read_text(encoding="utf-8")
                 case = CORPUS / f"{name}-{tool}"
                 case.with_suffix(".txt").write_text(text, encoding="utf-8")
-                truth = expected(report, tool, tables_survive(tool, text), styles[name])
+                survive = tables_survive(tool, text, not styles[name].pretty)
+                truth = expected(report, tool, survive, styles[name])
                 Path(f"{case}.expected.json").write_text(
                     json.dumps(truth, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
                 )

@@ -53,6 +53,7 @@ class Style:
     title_split: bool = False  # …2022年 / 政府信息公开工作年度报告 as two <p>
     amount_unit: bool = False  # 采购总金额 written with its unit: 251000.00<span>元</span>
     border: bool = True
+    pretty: bool = False  # source indented, each cell on its own line (else cells touch)
 
     @staticmethod
     def draw(rng: random.Random) -> Style:
@@ -69,6 +70,7 @@ class Style:
             title_split=rng.random() < 0.4,
             amount_unit=rng.random() < 0.3,
             border=rng.random() < 0.8,
+            pretty=rng.random() < 0.4,
         )
 
 
@@ -146,7 +148,11 @@ class _Page:
 
     def table(self, rows: list[str]) -> str:
         border = ' border="1"' if self.style.border else ""
-        body = "\n".join(f"<tr>{row}</tr>" for row in rows)
+        if self.style.pretty:
+            rows = [row.replace("</td><td", "</td>\n  <td") for row in rows]
+            body = "\n".join(f"<tr>\n  {row}\n</tr>" for row in rows)
+        else:
+            body = "\n".join(f"<tr>{row}</tr>" for row in rows)
         return f'<table{border} cellspacing="0" cellpadding="0">\n{body}\n</table>'
 
     def disclosure(self) -> str:
