@@ -175,32 +175,28 @@ def cases() -> list[Path]:
     )
 
 
-WIDTHS = (6, 8, 8, 8, 7)
+COLUMNS = ("cases", "survive", "exact", "right", "wrong", "silent")
 
 
 def measure(update_exact: bool) -> None:
-    """Print per tool: cases, cells right, wrong, wrong with no finding (silent), exact cases."""
-    rows: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    """Print per tool: cases, cases whose tables survive the tool, exact cases, cells right,
+    wrong, and wrong with no finding naming them (silent); then the exact and silent cases."""
+    rows: dict[str, list[int]] = defaultdict(lambda: [0] * len(COLUMNS))
     exact_cases: list[str] = []
     silent_cases: list[str] = []
     for case in cases():
-        tool = case.name.split("-", 1)[1]
+        truth = json.loads(Path(f"{case}.expected.json").read_text(encoding="utf-8"))
         right, wrong, silent, exact = judge(case)
-        row = rows[tool]
-        row[0] += 1
-        row[1] += right
-        row[2] += len(wrong)
-        row[3] += len(silent)
-        row[4] += exact
+        found = (1, truth["tables_survive"], exact, right, len(wrong), len(silent))
+        rows[truth["tool"]] = [a + b for a, b in zip(rows[truth["tool"]], found, strict=True)]
         if exact:
             exact_cases.append(case.name)
         if silent:
-            silent_cases.append(f"{case.name}: {len(silent)} silent: {', '.join(silent[:6])}")
-    print(f"{'tool':<18}{'cases':>6}{'right':>8}{'wrong':>8}{'silent':>8}{'exact':>7}")
-    for tool, counts in sorted(rows.items()):
-        print(f"{tool:<18}" + "".join(f"{n:>{w}}" for n, w in zip(counts, WIDTHS, strict=True)))
-    total = [sum(r[i] for r in rows.values()) for i in range(5)]
-    print(f"{'all':<18}" + "".join(f"{n:>{w}}" for n, w in zip(total, WIDTHS, strict=True)))
+            silent_cases.append(f"{case.name}: {len(silent)} silent: {', '.join(silent)}")
+    print(f"{'tool':<18}" + "".join(f"{c:>8}" for c in COLUMNS))
+    total = [sum(row[i] for row in rows.values()) for i in range(len(COLUMNS))]
+    for tool, counts in [*sorted(rows.items()), ("all", total)]:
+        print(f"{tool:<18}" + "".join(f"{n:>8}" for n in counts))
     print("\nexact cases:", " ".join(exact_cases) or "none")
     print("\nsilent cases:" if silent_cases else "\nsilent cases: none")
     for line in silent_cases:
