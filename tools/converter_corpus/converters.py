@@ -94,6 +94,23 @@ def _lo_docx(pages: list[Path], work: Path) -> list[Path]:
     return [folder / f"{p.stem}.docx" for p in pages]
 
 
+def _lo_doc(pages: list[Path], work: Path) -> list[Path]:
+    """Each page as an old-style Word file (.doc) made by LibreOffice Writer."""
+    folder = work / "lo-doc"
+    missing = [p for p in pages if not (folder / f"{p.stem}.doc").exists()]
+    if missing:
+        soffice(missing, "doc:MS Word 97", folder, work, "--infilter=HTML (StarWriter)")
+    return [folder / f"{p.stem}.doc" for p in pages]
+
+
+def word97(command: Callable[[Path], list[str]]) -> Convert:
+    def convert(pages: list[Path], work: Path, out: Path) -> None:
+        for doc in _lo_doc(pages, work):
+            run(command(doc), out / f"{doc.stem}.txt")
+
+    return convert
+
+
 def libreoffice_text(pages: list[Path], work: Path, out: Path) -> None:
     soffice(_lo_docx(pages, work), "txt:Text (encoded):UTF8", out, work)
 
@@ -154,6 +171,8 @@ CONVERTERS: dict[str, Convert] = {
     "docx2txt": pandoc_docx(lambda d: [_venv("docx2txt"), str(d)]),
     "docx2python": pandoc_docx(python(DOCX2PYTHON)),
     "libreoffice": libreoffice_text,
+    "catdoc": word97(lambda d: ["catdoc", "-d", "utf-8", str(d)]),
+    "antiword": word97(lambda d: ["antiword", "-m", "UTF-8.txt", str(d)]),
     "pdftotext": pdftotext(),
     "pdftotext-layout": pdftotext("-layout"),
     "bs4": each(python(SOUP)),
@@ -162,15 +181,21 @@ CONVERTERS: dict[str, Convert] = {
 }
 
 
-def tables_survive(tool: str, text: str, cells_touch: bool) -> bool:
+def tables_survive(tool: str, text: str, cells_touch: bool, labels: list[tuple[str, ...]]) -> bool:
     """False only where the tool's output provably lacks the cells: pandoc's placeholder
-    in its text, or a scraper's glued cells on a page whose cells touch in the source."""
-    if tool == "pandoc-plain":
-        return "[TABLE]" not in text
-    return not (cells_touch and tool in ("bs4", "lxml"))
+    in its text; a scraper's glued cells on a page whose cells touch in the source; or a
+    table of the page none of whose ``labels`` (one tuple per table) is left in the text,
+    whatever the spaces and line breaks (antiword drops table 三's body whole)."""
+    if tool == "pandoc-plain" and "[TABLE]" in text:
+        return False
+    if cells_touch and tool in ("bs4", "lxml"):
+        return False
+    squeezed = "".join(text.split())
+    return all(any(label in squeezed for label in table) for table in labels)
 
 
 def missing() -> list[str]:
     """The programs this machine lacks (Python modules are checked when they run)."""
     programs = ("w3m", "lynx", "elinks", "links", "pandoc", "soffice", "pdftotext", "chromium")
+    programs = (*programs, "catdoc", "antiword")  # type: ignore[assignment]
     return [p for p in programs if shutil.which(p) is None]

@@ -30,6 +30,7 @@ from render import Style, number_text, render
 from sources import drawn, from_seed
 
 from govinfo_report import Edition, ParseError, Report, flatten, parse
+from govinfo_report.model.editions import EDITIONS, REVIEW_LEAVES
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "converter_corpus"
@@ -59,6 +60,20 @@ def style(name: str) -> Style:
     """The page's style: drawn from its name, except the plain pages, which vary nothing
     (the baseline: only the tool differs from the template)."""
     return Style() if name.startswith("plain_") else Style.draw(random.Random(name))
+
+
+def labels(report: Report) -> list[tuple[str, ...]]:
+    """Per standard table on the page, the labels it prints beside its cells: its rows'
+    (tables 二 and 三) or its columns' (table 四, which has no row labels)."""
+    spec = EDITIONS[report.edition]
+    found = []
+    if report.active_disclosure is not None:
+        found.append(tuple(row.label for item in spec.items for row in item.rows))
+    if report.applications is not None:
+        found.append(tuple(row.label for row in spec.application_rows))
+    if report.review_litigation is not None:
+        found.append(tuple(leaf.label for leaf in REVIEW_LEAVES))
+    return found
 
 
 def expected(report: Report, tool: str, survive: bool, style: Style) -> dict[str, Any]:
@@ -133,7 +148,7 @@ def build(tools: list[str], keep: Path | None) -> None:
                 text = (out / f"{name}.txt").read_text(encoding="utf-8")
                 case = CORPUS / f"{name}-{tool}"
                 case.with_suffix(".txt").write_text(text, encoding="utf-8")
-                survive = tables_survive(tool, text, not styles[name].pretty)
+                survive = tables_survive(tool, text, not styles[name].pretty, labels(report))
                 truth = expected(report, tool, survive, styles[name])
                 Path(f"{case}.expected.json").write_text(
                     json.dumps(truth, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
