@@ -42,7 +42,7 @@ DISCLOSURE_WIDTH = 4  # 信息内容 + at most three value columns: narrower ite
 class Style:
     """How one page writes its cells; each field is a way real pages differ."""
 
-    blank: str = "nbsp"  # "nbsp": &nbsp; in the cell; "empty": nothing at all
+    blank: str = "nbsp"  # "nbsp": &nbsp; in the cell; "empty": nothing at all; "slash": /
     wrap: str = "p"  # cell text inside "p", "span", "p-span" (<p><span>…) or "bare"
     header_br: bool = False  # long headers broken by <br>: 本年新<br>制作数量
     header_two_p: bool = False  # table 三's legal-person headers as two <p>: 商业 / 企业
@@ -54,12 +54,13 @@ class Style:
     amount_unit: bool = False  # 采购总金额 written with its unit: 251000.00<span>元</span>
     border: bool = True
     pretty: bool = False  # source indented, each cell on its own line (else cells touch)
+    plus_sign: bool = False  # a rise in 本年增/减 written with its sign: +14
 
     @staticmethod
     def draw(rng: random.Random) -> Style:
         """A style with each variation drawn independently from ``rng``."""
         return Style(
-            blank=rng.choice(("nbsp", "empty")),
+            blank=rng.choice(("nbsp", "nbsp", "empty", "empty", "slash")),
             wrap=rng.choice(("p", "span", "p-span", "bare")),
             header_br=rng.random() < 0.6,
             header_two_p=rng.random() < 0.3,
@@ -71,6 +72,7 @@ class Style:
             amount_unit=rng.random() < 0.3,
             border=rng.random() < 0.8,
             pretty=rng.random() < 0.4,
+            plus_sign=rng.random() < 0.4,
         )
 
 
@@ -132,9 +134,11 @@ class _Page:
         """The cell of ``key``: its number, or a blank written the style's way."""
         value: Value = self.flat[key]
         if value is None:
-            inner = "&nbsp;" if self.style.blank == "nbsp" else ""
+            inner = {"nbsp": "&nbsp;", "slash": "/"}.get(self.style.blank, "")
             return self.td(self.wrap(inner) if inner or self.style.wrap != "bare" else "", colspan)
         text = number_text(value)
+        if self.style.plus_sign and key.endswith(".change") and value > 0:
+            text = f"+{text}"
         if self.style.number_spans and len(text) > 1:
             cut = len(text) // 2
             inner = f"<span>{text[:cut]}</span><span>{text[cut:]}</span>"
