@@ -345,7 +345,10 @@ def test_surplus_cells_are_reported_not_dropped() -> None:
     text = TITLE + T3 + "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\t99\n"
     report = parse(text)
     assert flatten(report)["applications.new_received.total"] == 1
-    assert report.source.cell_issues == (CellIssue("", "99", "surplus-cells", 3),)
+    keys = [f"applications.new_received.{column}" for column in COLUMNS]
+    assert report.source.cell_issues == tuple(
+        CellIssue(key, "99", "surplus-cells", 3) for key in keys
+    )
 
 
 # --- Documents -----------------------------------------------------------------------------
@@ -800,3 +803,39 @@ def test_loose_labels_that_outnumber_the_rows_of_numbers_are_not_paired_by_order
 def test_a_number_with_a_no_break_space_after_it_is_a_stripped_cell() -> None:
     text = TITLE + T3 + "一、本年新收政府信息公开申请数量\t1\n（本列）\n1\u00a0\n"
     assert [u.cells for u in parse(text).unplaced] == [("1",)]
+
+
+def test_numbers_one_space_apart_among_wider_columns_are_read_as_the_totals_confirm() -> None:
+    # inscriptis puts a space between a number's <span>s: 2 9 is 29 here, and only that
+    # reading gives seven cells whose total holds. The cells are named all the same.
+    row = "4.保护第三方合法权益      8     2 9     1 7     2 2   2 5   1 9   1 20\n"
+    report = parse(TITLE + T3 + row)
+    third = [f"applications.outcomes.denied.third_party_rights.{c}" for c in COLUMNS]
+    assert [flatten(report)[key] for key in third] == [8, 29, 17, 22, 25, 19, 120]
+    named = {k for f in report.validate() if f.code == "spaced-numbers" for k in f.keys}
+    assert set(third) <= named
+
+
+def test_numbers_one_space_apart_that_no_reading_confirms_are_blank_and_named() -> None:
+    row = "4.保护第三方合法权益      8     2 9     1 7     2 2   2 5   1 9   1 21\n"
+    report = parse(TITLE + T3 + row)
+    third = [f"applications.outcomes.denied.third_party_rights.{c}" for c in COLUMNS]
+    assert [flatten(report)[key] for key in third] == [None] * 7
+    named = {k for f in report.validate() if f.code == "spaced-numbers" for k in f.keys}
+    assert set(third) <= named
+
+
+def test_numbers_one_per_line_in_a_table_where_numbers_strayed_are_named() -> None:
+    # PDF text without layout: a row's numbers one per line; the next row came out short
+    # (its numbers strayed), so the order within the full row is not certain either.
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\n本年处理决定数量\n"
+        + "第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+        + "规章\n1\n2\n3\n行政规范性文件\n4\n"
+    )
+    report = parse(text)
+    regulations = [f"active_disclosure.regulations.{c}" for c in ("issued", "repealed", "in_force")]
+    assert [flatten(report)[key] for key in regulations] == [1, 2, 3]
+    named = {k for f in report.validate() if f.code == "order-uncertain" for k in f.keys}
+    assert set(regulations) <= named

@@ -186,6 +186,24 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
         "number is in is not known (read as blank, not guessed)",
     ),
     "converted": ("unit-converted", "warning", "{where}: {text!r} is in 元; read as {value} 万元"),
+    "spaced-numbers": (
+        "spaced-numbers",
+        "warning",
+        "{where}: the row has numbers one space apart ({text}), each one number a converter "
+        "split or two cells, and no one reading adds up (read as blank, not guessed)",
+    ),
+    "spaced-numbers-confirmed": (
+        "spaced-numbers",
+        "warning",
+        "{where}: the row has numbers one space apart ({text}); read as the one reading that "
+        "gives a cell per column and that the row's totals confirm (placed by order)",
+    ),
+    "order-uncertain": (
+        "order-uncertain",
+        "warning",
+        "{where}: the row's numbers ({text}) came one per line, in a table where other rows' "
+        "numbers went missing or ran over; their order may not be the columns' (check it)",
+    ),
     "label-by-neighbours": (
         "label-by-neighbours",
         "warning",
@@ -195,8 +213,8 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
     "surplus-cells": (
         "surplus-cells",
         "warning",
-        "{where} has more cells than its table has columns; read the run of them that its "
-        "totals confirm, not read: {text}",
+        "{where}: read from a row with more cells than its table has columns, as the one run "
+        "of them that the row's totals confirm (placed by order; not read: {text})",
     ),
     "surplus-row": (
         "surplus-row",

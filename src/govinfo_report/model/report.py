@@ -144,6 +144,9 @@ CellProblem = Literal[
     "surplus-row",
     "converted",
     "label-by-neighbours",
+    "spaced-numbers",
+    "spaced-numbers-confirmed",
+    "order-uncertain",
 ]
 # What decided a report's edition: the tables' labels, or with none of them the year, or
 # nothing (the newest edition assumed).

@@ -4,12 +4,13 @@ read with certainty left blank and named (a ``CellIssue``), never placed by rank
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 from govinfo_report.model import CellIssue, CellProblem, StandardTable, UnplacedRow, Value
 from govinfo_report.model.editions import join_key
-from govinfo_report.model.values import Problem, read_amount, read_count
+from govinfo_report.model.values import Problem, is_value, read_amount, read_count
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._rows import fit, trim
 
@@ -60,6 +61,10 @@ class Binding:
         """Put the row's counts under ``keys``, fitted to as many cells as there are keys. A
         row with fewer cells than keys is not read by rank (``short``); one with more is read
         only where exactly one run of its cells makes the row's ``totals`` add up."""
+        if any(" " in text for text in texts):
+            texts = self._spaced(row, keys, texts, totals)
+            if not texts:
+                return
         fitted, values, surplus, supplied = _fitted_counts(texts, len(keys))
         if any(surplus):
             cells = (*fitted, *surplus)
@@ -68,8 +73,10 @@ class Binding:
                 self.surplus(row, keys, cells)
                 return
             fitted, values = cells[at : at + len(keys)], _counts(cells[at : at + len(keys)])
-            rest = [*cells[:at], *cells[at + len(keys) :]]
-            self.issues.append(CellIssue("", " ".join(rest), "surplus-cells", row.line))
+            rest = " ".join([*cells[:at], *cells[at + len(keys) :]])
+            # Placed by order and confirmed by one rule: every cell is named, so a
+            # coincidence (numbers split by a converter that happen to add up) is seen.
+            self.named(row, keys, rest, "surplus-cells")
         if supplied < len(keys):
             self.short(row, keys, fitted[:supplied])
         elif values is None:  # a word or a fraction among them: each cell read and reported
@@ -77,6 +84,27 @@ class Binding:
                 self.put(row, key, text, False)
         else:
             self.cells.update(zip(keys, values, strict=True))
+
+    def _spaced(
+        self, row: RawRow, keys: Sequence[str], texts: tuple[str, ...], totals: Totals
+    ) -> tuple[str, ...]:
+        """A row with numbers one space apart (``2 9``): one number a converter split, or two
+        cells. The one reading with a cell per column that the row's totals confirm is read
+        (its cells named); with none or several, the row is blank and named (``()``)."""
+        readings: list[tuple[str, ...]] = [()]
+        for text in texts:
+            parts = text.split(" ") if _SPACED.fullmatch(text) else [text]
+            options = [tuple(parts)] if len(parts) == 1 else [tuple(parts), ("".join(parts),)]
+            readings = [(*done, *option) for done in readings for option in options][:64]
+        confirmed = [
+            cells for cells in readings if len(cells) == len(keys) and _adds_up(cells, totals)
+        ]
+        written = " ".join(text for text in texts if text)
+        if len(confirmed) != 1:
+            self._blank(row, keys, written, "spaced-numbers")
+            return ()
+        self.named(row, keys, written, "spaced-numbers-confirmed")
+        return confirmed[0]
 
     def short(self, row: RawRow, keys: Sequence[str], texts: Sequence[str]) -> None:
         """A row with fewer cells than columns, and no trace of where its blanks were (a
@@ -107,10 +135,22 @@ class Binding:
         stray cell) that no single reading confirms: blank, and named."""
         self._blank(row, keys, " ".join(cell for cell in cells if cell), "surplus-row")
 
+    def strayed(self, gathered: Sequence[tuple[RawRow, Sequence[str]]]) -> None:
+        """Rows gathered from lines of numbers, in a table where some row's numbers went
+        missing or ran over: numbers that strayed between rows may have strayed within
+        one too, so each such row's cells are named (kept, not blanked)."""
+        if gathered and (self.unplaced or any(i.problem in _STRAY for i in self.issues)):
+            for row, keys in gathered:
+                written = " ".join(cell for cell in row.cells if is_value(cell))
+                self.named(row, keys, written, "order-uncertain")
+
     def absent(self, keys: Sequence[str]) -> list[str]:
         """The rows among ``keys`` that no row of the text filled."""
         return [join_key(self.table, key) for key in keys if key not in self.row_lines]
 
+
+_STRAY = frozenset({"short-row", "surplus-row", "missing-cell", "mixed-row", "spaced-numbers"})
+_SPACED = re.compile(r"[+-]?\d+ \d+")
 
 # Sums within a row's cells: (positions of the parts, position of their total).
 Totals = tuple[tuple[tuple[int, ...], int], ...]
@@ -134,6 +174,18 @@ def _confirmed_window(cells: Sequence[str], width: int, totals: Totals) -> int |
         if all(sum(values[p] for p in parts) == values[total] for parts, total in totals):  # type: ignore[misc]
             good.append(at)
     return good[0] if len(good) == 1 else None
+
+
+def _adds_up(cells: Sequence[str], totals: Totals) -> bool:
+    """Whether every total holds, a blank part counting as nothing (a blank total: no)."""
+    values = _counts(cells)
+    if not totals or values is None:
+        return False
+    for parts, total in totals:
+        whole = values[total]
+        if whole is None or sum(values[p] or 0 for p in parts) != whole:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=8192)

@@ -20,7 +20,7 @@ _LONGEST = 4  # lines one wrapped label may take
 
 
 @functools.cache
-def _labels() -> tuple[dict[str, int], frozenset[str]]:
+def application_labels() -> tuple[dict[str, int], frozenset[str]]:
     """Table 三's row labels (key → place in the template) and group labels, both editions."""
     rows: dict[str, int] = {}
     groups: set[str] = set()
@@ -40,7 +40,7 @@ def _numbers(line: str) -> list[str] | None:
 
 def _segments(pieces: list[str]) -> list[str] | None:
     """The run of lines cut, at line ends only, into known labels (fewest pieces first)."""
-    rows, groups = _labels()
+    rows, groups = application_labels()
     known = rows.keys() | groups
     best: list[list[str] | None] = [[]] + [None] * len(pieces)
     for end in range(1, len(pieces) + 1):
@@ -102,7 +102,7 @@ def _pair(pieces: list[str], count: int) -> list[list[str]] | None:
     segments = _segments(pieces) if count else None
     if segments is None:
         return None
-    rows, _ = _labels()
+    rows, _ = application_labels()
     paired: list[list[str]] = []
     group: list[str] = []
     for label in segments:

@@ -109,9 +109,30 @@ def space_cells(line: str) -> tuple[str, ...]:
     as pandoc and PDF text keep it) stays, as an empty cell: dropping it would shift every
     later number one column left."""
     if "\xa0" not in line:
-        return tuple(SPACES.split(line.strip()))
-    parts = _CELL_GAP.split(line.strip(_PLAIN_SPACE))
-    return tuple(part.strip() for part in parts)
+        cells = tuple(SPACES.split(line.strip()))
+    else:
+        parts = _CELL_GAP.split(line.strip(_PLAIN_SPACE))
+        cells = tuple(part.strip() for part in parts)
+    if "  " in line and _SPLIT_NUMBER.search(line):
+        return _keep_split_numbers(line, cells)
+    return cells
+
+
+# Two numbers one space apart where the row's columns stand wider apart: a converter that
+# put a space between a number's <span>s (inscriptis: 948 282 for 948282) looks the same as
+# two cells, so the pair is kept as one cell, which reads as no number and is named.
+_SPLIT_NUMBER = re.compile(r"(?:^|\s\s)([+-]?\d+ \d+)(?=\s\s|\s*$)")
+
+
+def _keep_split_numbers(line: str, cells: tuple[str, ...]) -> tuple[str, ...]:
+    pairs = {match.group(1) for match in _SPLIT_NUMBER.finditer(line)}
+    out: list[str] = []
+    for cell in cells:
+        if out and f"{out[-1]} {cell}" in pairs:
+            out[-1] = f"{out[-1]} {cell}"
+        else:
+            out.append(cell)
+    return tuple(out)
 
 
 _PLAIN_SPACE = " \t\r\n\f\v\u3000"

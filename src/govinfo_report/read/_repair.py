@@ -16,7 +16,7 @@ from govinfo_report.model.text import (
 )
 from govinfo_report.model.values import is_value
 from govinfo_report.read._boxes import unbox
-from govinfo_report.read._detached import reattach
+from govinfo_report.read._detached import application_labels, reattach
 from govinfo_report.read._gaps import regap
 from govinfo_report.read._indexes import column_labels, table_labels
 
@@ -321,7 +321,10 @@ def _wrapped_row(block: list[str]) -> tuple[int, str] | None:
         return at, "\t".join([whole, *numbers])
     others = "".join(piece for index, piece in enumerate(pieces) if index != at)
     if words and label_key(words) in known and label_key(others) in known:
-        return at, "\t".join([words, others, *numbers])
+        # The group label first: on the numbers' line (（六）其他处理) or wrapped around it.
+        group = label_key(words) in application_labels()[1]
+        first, second = (words, others) if group else (others, words)
+        return at, "\t".join([first, second, *numbers])
     return None
 
 

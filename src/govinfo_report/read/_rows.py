@@ -30,6 +30,14 @@ def fit(
     return (cells + [""] * (width - len(cells)))[:width], cells[width:], len(cells)
 
 
+class GatheredRow(RawRow):
+    """A row whose numbers came one or a few per line after its label (PDF text without
+    layout, one cell per line): where a table's numbers stray between rows, their order
+    within such a row is not certain either."""
+
+    __slots__ = ()
+
+
 def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRow]:
     """Rows as a careful reader sees them when extraction split one row into several: a row
     of only a label followed by rows of only numbers (the label alone on its line, the
@@ -42,7 +50,8 @@ def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRo
             labelled = numbers or lookup(trim(pending.cells)[-1], known) is not None
             if row.only_numbers and labelled:
                 cells = (*trim(pending.cells), *(c for c in row.cells if c))
-                pending, numbers = RawRow(cells, pending.line), True
+                kind = GatheredRow if numbers else RawRow  # a second line of numbers
+                pending, numbers = kind(cells, pending.line), True
                 continue
             merged = None if numbers else _merge(pending, row, known)
             if merged is not None:

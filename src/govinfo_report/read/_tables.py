@@ -20,13 +20,10 @@ from govinfo_report.model import (
     ActiveDisclosure2021,
     Applications,
     Edition,
-    ReviewLitigation,
 )
 from govinfo_report.model.editions import (
     APPLICATION_COLUMNS,
     DISCLOSURE_HEADER,
-    REVIEW_GROUPS,
-    REVIEW_LEAVES,
     Column,
     Item,
     Row,
@@ -39,15 +36,20 @@ from govinfo_report.read._binding import Binding, Totals
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import (
     APPLICATION_HEADERS,
-    REVIEW_GROUP_KEYS,
-    REVIEW_HEADERS,
     application_header_only,
     cell_label,
     index,
     label_keys,
     lookup,
 )
-from govinfo_report.read._rows import fit, gather_numbers, joined_label, merge_split_rows, trim
+from govinfo_report.read._review import bind_review
+from govinfo_report.read._rows import (
+    GatheredRow,
+    fit,
+    joined_label,
+    merge_split_rows,
+    trim,
+)
 
 # --- Table 二 ----------------------------------------------------------------------------
 
@@ -153,6 +155,7 @@ def bind_disclosure(
     columns: tuple[Column, ...] | None = ()  # None: the header leaves the order unknown
     header: list[str] | None = None  # the last header row, while the next may continue it
     slots: Slots | None = None  # the header's merged-cell placeholders or repeats, if any
+    gathered: list[tuple[RawRow, tuple[str, ...]]] = []
     for row in merge_split_rows(rows, idx.disclosure_rows):
         cells = list(row.cells)
         while cells and not cells[0]:
@@ -185,6 +188,11 @@ def bind_disclosure(
         if found is None:
             binding.reject(row, "row label not in table 二 of this edition")
             continue
+        # A label a space split over cells (其他对外管 | 理服务事项): its rest is no value.
+        while len(cells) > 1 and cells[1] and not is_value(cells[1]):
+            if _disclosure_cell(edition, cells[0] + cells[1])[1] != found:
+                break
+            cells[:2] = [cells[0] + cells[1]]
         row_item, spec_row = found
         if not binding.claim(row, spec_row.key):
             continue
@@ -212,6 +220,9 @@ def bind_disclosure(
             continue
         for key, column, text in zip(keys, use, values, strict=True):
             binding.put(row, key, text, column.amount, column.unit)
+        if isinstance(row, GatheredRow):
+            gathered.append((row, keys))
+    binding.strayed(gathered)
     expected = [row.key for item in idx.spec.items for row in item.rows]
     binding.absent_rows = binding.absent(expected)
     return build_table(edition, "active_disclosure", binding.cells, read=True), binding
@@ -274,14 +285,9 @@ def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None,
     return spec_row, at
 
 
-# Table 三's row rule (六 parts, then 总计) and table 四's group rules (四 leaves, then 总计),
-# by position in the row: what confirms a reading of a row with cells to spare.
+# Table 三's row rule (六 parts, then 总计), by position in the row: what confirms a reading
+# of a row with cells to spare.
 _ROW_TOTAL: Totals = ((tuple(range(len(APPLICATION_COLUMNS) - 1)), len(APPLICATION_COLUMNS) - 1),)
-_LEAVES = len(REVIEW_LEAVES)
-_GROUP_TOTALS: Totals = tuple(
-    (tuple(range(g * _LEAVES, g * _LEAVES + _LEAVES - 1)), g * _LEAVES + _LEAVES - 1)
-    for g in range(len(REVIEW_GROUPS))
-)
 
 
 NOT_IN_APPLICATIONS = "row label not in table 三 of this edition"
@@ -319,6 +325,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
     idx = index(edition)
     binding = Binding("applications")
     previous: Row | None = None  # the row placed last
+    gathered: list[tuple[RawRow, tuple[str, ...]]] = []
     stray: RawRow | None = None  # a row right after it that no label placed
     for row in merge_split_rows(rows, idx.application_rows):
         spec_row, at = _application_plan(edition, row.shape)
@@ -338,50 +345,11 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
             continue
         keys = _application_keys(spec_row.key)
         binding.fill(row, keys, row.cells[at + 1 :], _ROW_TOTAL)
+        if isinstance(row, GatheredRow):
+            gathered.append((row, keys))
+    binding.strayed(gathered)
     binding.absent_rows = binding.absent([row.key for row in idx.spec.application_rows])
     return build_table(edition, "applications", binding.cells, read=True), binding
-
-
-# --- Table 四 ----------------------------------------------------------------------------
-
-
-def _group_named(labels: list[str]) -> Column | None:
-    """The one group of table 四 a header row names on its own (行政复议 standing alone above
-    its five columns, as when the table is printed one small table per group)."""
-    return REVIEW_GROUP_KEYS.get(labels[0]) if len(labels) == 1 else None
-
-
-def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitigation, Binding]:
-    """Table 四: header rows of known labels, then one row of fifteen values — or, printed
-    as one small table per group, each group's label, its header and its five values."""
-    binding = Binding("review_litigation")
-    keys = [join_key(g.key, leaf.key) for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES]
-    group: Column | None = None  # the group a header row named alone, for the rows below
-    for row in gather_numbers(rows):
-        labels = [label_key(cell) for cell in row.cells if cell]
-        if None not in row.shape:  # no value cell: a header row, or words
-            if any(label not in REVIEW_HEADERS for label in labels):
-                binding.reject(row, "row label not in table 四")
-            elif any(label in REVIEW_GROUP_KEYS for label in labels):
-                group = _group_named(labels)  # a header naming several groups: the whole table
-            continue
-        known = [
-            i for i, cell in enumerate(row.cells) if cell and label_key(cell) in REVIEW_HEADERS
-        ]
-        values = tuple(row.cells[known[-1] + 1 if known else 0 :])
-        if group is not None and sum(map(bool, values)) <= len(REVIEW_LEAVES):
-            if binding.claim(row, group.key):
-                leaves = _cell_keys(group.key, REVIEW_LEAVES)
-                binding.fill(row, leaves, values, _GROUP_TOTALS[:1])
-            continue
-        if not binding.claim(row, "values"):  # one row of numbers: the whole table
-            continue
-        binding.fill(row, keys, values, _GROUP_TOTALS)
-    if not {g.key for g in REVIEW_GROUPS} & set(binding.row_lines):
-        binding.absent_rows = binding.absent(["values"])
-    elif "values" not in binding.row_lines:
-        binding.absent_rows = binding.absent([g.key for g in REVIEW_GROUPS])
-    return build_table(_edition, "review_litigation", binding.cells, read=True), binding
 
 
 BINDERS = {

@@ -1,0 +1,62 @@
+"""Binding table 四: header rows of known labels, then its fifteen values — or one small
+table per group, each group's label, header and five values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from govinfo_report.model import Edition, ReviewLitigation
+from govinfo_report.model.editions import REVIEW_GROUPS, REVIEW_LEAVES, Column, join_key
+from govinfo_report.model.keys import build_table
+from govinfo_report.model.labels import label_key
+from govinfo_report.read._binding import Binding, Totals
+from govinfo_report.read._grammar import RawRow
+from govinfo_report.read._indexes import REVIEW_GROUP_KEYS, REVIEW_HEADERS
+from govinfo_report.read._rows import gather_numbers
+
+# Each group's rule (四 leaves, then 总计), by position in the row: what confirms a reading
+# of a row with cells to spare.
+_LEAVES = len(REVIEW_LEAVES)
+_GROUP_TOTALS: Totals = tuple(
+    (tuple(range(g * _LEAVES, g * _LEAVES + _LEAVES - 1)), g * _LEAVES + _LEAVES - 1)
+    for g in range(len(REVIEW_GROUPS))
+)
+
+
+def _group_named(labels: list[str]) -> Column | None:
+    """The one group of table 四 a header row names on its own (行政复议 standing alone above
+    its five columns, as when the table is printed one small table per group)."""
+    return REVIEW_GROUP_KEYS.get(labels[0]) if len(labels) == 1 else None
+
+
+def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitigation, Binding]:
+    """Table 四: header rows of known labels, then one row of fifteen values — or, printed
+    as one small table per group, each group's label, its header and its five values."""
+    binding = Binding("review_litigation")
+    keys = [join_key(g.key, leaf.key) for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES]
+    group: Column | None = None  # the group a header row named alone, for the rows below
+    for row in gather_numbers(rows):
+        labels = [label_key(cell) for cell in row.cells if cell]
+        if None not in row.shape:  # no value cell: a header row, or words
+            if any(label not in REVIEW_HEADERS for label in labels):
+                binding.reject(row, "row label not in table 四")
+            elif any(label in REVIEW_GROUP_KEYS for label in labels):
+                group = _group_named(labels)  # a header naming several groups: the whole table
+            continue
+        known = [
+            i for i, cell in enumerate(row.cells) if cell and label_key(cell) in REVIEW_HEADERS
+        ]
+        values = tuple(row.cells[known[-1] + 1 if known else 0 :])
+        if group is not None and sum(map(bool, values)) <= len(REVIEW_LEAVES):
+            if binding.claim(row, group.key):
+                leaves = tuple(join_key(group.key, leaf.key) for leaf in REVIEW_LEAVES)
+                binding.fill(row, leaves, values, _GROUP_TOTALS[:1])
+            continue
+        if not binding.claim(row, "values"):  # one row of numbers: the whole table
+            continue
+        binding.fill(row, keys, values, _GROUP_TOTALS)
+    if not {g.key for g in REVIEW_GROUPS} & set(binding.row_lines):
+        binding.absent_rows = binding.absent(["values"])
+    elif "values" not in binding.row_lines:
+        binding.absent_rows = binding.absent([g.key for g in REVIEW_GROUPS])
+    return build_table(_edition, "review_litigation", binding.cells, read=True), binding
