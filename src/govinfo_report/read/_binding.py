@@ -61,7 +61,7 @@ class Binding:
         """Put the row's counts under ``keys``, fitted to as many cells as there are keys. A
         row with fewer cells than keys is not read by rank (``short``); one with more is read
         only where exactly one run of its cells makes the row's ``totals`` add up."""
-        if any(" " in text for text in texts):
+        if " " in "".join(texts):
             texts = self._spaced(row, keys, texts, totals)
             if not texts:
                 return

@@ -55,31 +55,32 @@ def _segments(pieces: list[str]) -> list[str] | None:
 
 def reattach(lines: list[str]) -> list[str]:
     """Loose label lines put back in front of the rows of numbers that follow them."""
+    numbers = {
+        number: cells
+        for number, line in enumerate(lines)
+        if line.rstrip(" |\t")[-1:].isdigit()
+        and line.lstrip(" |\t")[:1].isdigit()
+        and (cells := _numbers(line))
+    }
     out = list(lines)
-    at = 0
-    while at < len(lines):
-        start = at
-        while at < len(lines) and _loose(lines[at]):
-            at += 1
-        if at == start:
-            at += 1
-            continue
-        rows: list[int] = []
-        scan = at
-        while scan < len(lines) and (_numbers(lines[scan]) or _RULE_ROW.fullmatch(lines[scan])):
-            if _numbers(lines[scan]):
-                rows.append(scan)
+    for first in sorted(numbers):
+        if first == 0 or not _loose(lines[first - 1]):
+            continue  # only rows of numbers right after loose lines start a pairing
+        rows, scan = [], first
+        while scan in numbers or (scan < len(lines) and _RULE_ROW.fullmatch(lines[scan])):
+            rows += [scan] if scan in numbers else []
             scan += 1
+        start = first
+        while start > 0 and _loose(lines[start - 1]):
+            start -= 1
         # A heading, the title or a sentence may stand before the labels: not part of them.
-        while start < at and _not_a_label(lines[start]):
+        while start < first and _not_a_label(lines[start]):
             start += 1
-        paired = _pair([line.strip() for line in lines[start:at]], len(rows))
+        paired = _pair([line.strip() for line in lines[start:first]], len(rows))
         if paired is not None:
-            for number in range(start, at):
-                out[number] = ""
+            out[start:first] = [""] * (first - start)
             for number, labels in zip(rows, paired, strict=True):
-                out[number] = "| " + " | ".join([*labels, *(_numbers(lines[number]) or [])]) + " |"
-        at = max(at, scan)
+                out[number] = "| " + " | ".join([*labels, *numbers[number]]) + " |"
     return out
 
 

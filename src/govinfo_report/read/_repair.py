@@ -253,6 +253,8 @@ def _single_character(line: str) -> bool:
 
 
 _FRAGMENT = 8  # a header cell broken by <br> leaves pieces this short (本年新 / 制作数量)
+_PIECE = "[\u4e00-\u9fff（(“][^\n|\t]{0,7}?[ ]*(?=\n)"  # a short piece ending its line
+_PIECE_ENDS = (re.compile(rf"\n[ ]*{_PIECE}"), re.compile(rf"\|[ ]*{_PIECE}"))
 
 
 def join_fragments(lines: list[str]) -> list[str]:
@@ -260,14 +262,23 @@ def join_fragments(lines: list[str]) -> list[str]:
     ``结果`` / ``维持| 结果``) joined back: where the last cell of one line and the first cell
     of the next spell a known label that neither piece is alone. The line it took is left
     empty, so line numbers stay true."""
+    text = "\n" + "\n".join(lines) + "\n"
+    # Lines that end in a short piece (a line of its own, or a pipe row's open last cell),
+    # found at C speed: the regexes start with a literal, so only line ends are tried.
+    ends = sorted(match.end() for pattern in _PIECE_ENDS for match in pattern.finditer(text))
+    if not ends:
+        return lines
     out = list(lines)
     known = table_labels()
-    for number in range(len(out) - 1):
-        tail = _tail_cell(out[number]) if out[number] and out[number + 1] else ""
-        if not tail:
+    newlines, at = 0, 0
+    for end in ends:
+        newlines += text.count("\n", at, end)
+        at = end
+        number = newlines - 1  # the line the piece ends (text starts with a line break)
+        if not 0 <= number < len(out) - 1:
             continue
-        head = _head_cell(out[number + 1])
-        if not head or label_key(tail + head) not in known:
+        tail, head = _tail_cell(out[number]), _head_cell(out[number + 1])
+        if not tail or not head or label_key(tail + head) not in known:
             continue
         if not {label_key(tail), label_key(head)} & known:
             out[number], out[number + 1] = "", out[number].rstrip() + out[number + 1].lstrip()
@@ -308,9 +319,13 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
 
 
 def _wrapped_row(block: list[str]) -> tuple[int, str] | None:
+    if sum(line.rstrip()[-1:].isdigit() for line in block) != 1:
+        return None  # not one line of numbers among words (checked cheaply first)
+    if any("\t" in line or "|" in line for line in block):
+        return None
     split = [_words_and_numbers(line) for line in block]
     with_numbers = [at for at, (_, numbers) in enumerate(split) if numbers]
-    if len(with_numbers) != 1 or any("\t" in line or "|" in line for line in block):
+    if len(with_numbers) != 1:
         return None
     at = with_numbers[0]
     words, numbers = split[at]
