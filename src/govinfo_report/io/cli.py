@@ -212,7 +212,9 @@ def _command(
 
 def _batch_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("files", nargs="+", metavar="FILE|DIR", help="files, or folders to walk")
-    sub.add_argument("--glob", default="*.txt", help="files to take from folders (*.txt)")
+    sub.add_argument(
+        "--glob", default=None, help="files to take from folders (every supported format)"
+    )
     sub.add_argument("-j", "--jobs", type=int, default=None, help="processes (all cores)")
 
 

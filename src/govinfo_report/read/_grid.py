@@ -47,6 +47,19 @@ def cell_text(text: str) -> str:
     return joined.replace("\t", " ").replace("|", "｜")
 
 
+def paragraph_text(text: str) -> str:
+    """A paragraph's lines as one, joined as cells are, but spaces inside a line kept as
+    written (a narrative line's text is kept exactly); a tab reads as a space, a pipe as ｜
+    (either would make the line a table row)."""
+    parts = [part.strip() for part in text.replace("\t", " ").split("\n")]
+    joined = ""
+    for part in filter(None, parts):
+        if joined and not (_CJK_EDGE.match(joined[-1]) or _CJK_EDGE.match(part[0])):
+            joined += " "
+        joined += part
+    return joined.replace("|", "｜")
+
+
 def grid_lines(grid: Grid) -> list[str]:
     """One tab row per grid row: each cell where it starts (its covered slots left out, as a
     browser's text of the table does), a blank cell as an empty field; empty rows dropped."""
@@ -65,5 +78,5 @@ def blocks_text(blocks: Iterable[Block]) -> str:
         if isinstance(block, Grid):
             lines.extend(["", *grid_lines(block), ""])
         else:
-            lines.extend(cell_text(block).splitlines() or [""])
+            lines.append(paragraph_text(block))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,277 @@
+"""HTML pages → blocks (paragraph lines and table grids), the shape every format reader yields.
+
+Parsed with lxml's HTML parser, which never fetches and never expands entities (a DOCTYPE's
+entity definitions are left as text). One iterative walk (no recursion: deep pages cannot
+overflow the stack) turns block elements into paragraph lines in reading order and each table
+that holds no other table into a ``Grid``; a table that holds tables is page layout and is read
+as a container. The report is then cut out of the page (``_article``): docs/formats.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+from govinfo_report.errors import ParseError
+from govinfo_report.model.text import heading_parts, is_title
+from govinfo_report.read._grid import Block, Cell, Grid
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Elements that end a line: their content stands on lines of its own.
+_BLOCK_TAGS = _names(
+    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption"
+    " figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary"
+    " table tbody td tfoot th thead tr ul caption"
+)
+# Never part of a report's text, wherever they stand.
+_DROPPED_TAGS = _names(
+    "head script style noscript template iframe object embed svg canvas button select input"
+    " textarea map audio video"
+)
+# Page furniture: dropped unless it holds part of the report (a table, a heading, the title).
+_FURNITURE_TAGS = _names("nav aside footer header menu")
+_FURNITURE_NAMES = re.compile(
+    r"share|bdshare|footer|foot\b|nav|menu|breadcrumb|crumb|sidebar|toolbar|copyright|location",
+    re.IGNORECASE,
+)
+# A table holding one of these is one of the three standard tables.
+_STANDARD_TABLE = re.compile("申请人情况|信息内容|行政复议|行政诉讼|本年新收|第二十条")
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_SPAN = re.compile(r"\s*\+?(\d+)")
+MAX_COLSPAN = 1000  # what browsers allow; a span wider than the table is cut at its edge
+MARKUP = re.compile(r"<(?:table|html|body)[\s>/]", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text is an HTML page (or fragment) rather than a plain-text report: it has a
+    ``<table``, ``<html`` or ``<body`` tag and a closing tag. A report that mentions ``<`` in
+    its prose does not."""
+    match = MARKUP.search(text)
+    return (
+        match is not None
+        and re.search(r"</(?:table|html|body|td|p|div)\s*>", text, re.I) is not None
+    )
+
+
+def _span(value: str | None) -> int | None:
+    """A span attribute as browsers read it: leading digits (``"2px"`` is 2); ``None`` when
+    there are none (the attribute then counts as 1)."""
+    if value is None:
+        return None
+    match = _SPAN.match(value)
+    return int(match.group(1)) if match else None
+
+
+def _tag(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _text_of(element: etree._Element) -> str:
+    """An element's text with block elements and ``<br>`` as line breaks and inline elements
+    (``<span>2</span><span>0</span>``) joined as they stand."""
+    pieces: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = _tag(node)
+        if event == "start":
+            if tag == "br" or tag in _BLOCK_TAGS:
+                pieces.append("\n")
+            if node.text:
+                pieces.append(node.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                pieces.append("\n")
+            if node is not element and node.tail:
+                pieces.append(node.tail)
+    return _HTML_SPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", "".join(pieces))
+
+
+def _rows(table: etree._Element) -> list[list[etree._Element]]:
+    """The table's rows (inside ``<tbody>``, ``<thead>``, a stray ``<form>``: wherever they
+    stand in it) and each row's cells."""
+    return [
+        [cell for cell in row if _tag(cell) in ("td", "th")]
+        for row in table.iter("tr", "TR")
+        if isinstance(row.tag, str)
+    ]
+
+
+def build_grid(table: etree._Element) -> Grid:
+    """A table with no table inside it → a ``Grid``. Spans as browsers place them: zero or
+    unreadable colspan is 1, ``rowspan="0"`` and rowspans past the last row reach the last
+    row, a colspan never runs past the widest row."""
+    rows = _rows(table)
+    widest = max((len(row) for row in rows), default=0)
+    taken: dict[tuple[int, int], bool] = {}
+    placed: list[dict[int, Cell | None]] = [{} for _ in rows]
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            colspan = max(1, min(_span(cell.get("colspan")) or 1, MAX_COLSPAN, widest))
+            rowspan = _span(cell.get("rowspan"))
+            if rowspan == 0:  # HTML: to the end of the table
+                rowspan = len(rows) - r
+            rowspan = max(1, min(rowspan or 1, len(rows) - r))
+            placed[r][c] = Cell(_text_of(cell), rowspan, colspan)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken[r + dr, c + dc] = True
+                    if dr or dc:
+                        placed[r + dr].setdefault(c + dc, None)
+            c += colspan
+    width = max((max(row) + 1 for row in placed if row), default=0)
+    return Grid(tuple(tuple(row.get(c) for c in range(width)) for row in placed))
+
+
+def _has_table(element: etree._Element) -> bool:
+    return next(element.iterdescendants("table"), None) is not None
+
+
+def _walk(body: etree._Element) -> list[tuple[Block, etree._Element]]:
+    """Every block in reading order with the element it came from."""
+    blocks: list[tuple[Block, etree._Element]] = []
+    pieces: list[str] = []
+    owners: list[tuple[etree._Element, int]] = [(body, 0)]
+
+    def flush() -> None:
+        text = _HTML_SPACE.sub(" ", "".join(pieces)).replace("\u00a0", " ").strip()
+        pieces.clear()
+        if text:
+            blocks.append((text, owners[-1][0]))
+
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, node in walker:
+        tag = _tag(node)
+        if event == "start":
+            if tag == "table" and not _has_table(node):
+                flush()
+                owners.append((node, len(blocks)))
+                caption = node.find("caption")
+                if caption is not None:
+                    pieces.append(_text_of(caption))
+                    flush()
+                blocks.append((build_grid(node), node))
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK_TAGS:
+                flush()
+                owners.append((node, len(blocks)))
+            elif tag == "br":
+                flush()
+            if node.text:
+                pieces.append(node.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                flush()
+                owner, first = owners.pop()
+                if tag == "p" and first == len(blocks):
+                    # An empty paragraph is a blank line, as converters print it.
+                    blocks.append(("", owner))
+            if node is not body and node.tail:
+                pieces.append(node.tail)
+    flush()
+    return blocks
+
+
+def _parse(text: str) -> etree._Element:
+    parser = etree.HTMLParser(
+        no_network=True, huge_tree=True, remove_comments=True, remove_pis=True, recover=True
+    )
+    root = etree.fromstring(text, parser)
+    limits = [e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if limits:
+        # libxml2 stops at its depth limit and silently drops the rest of the page.
+        raise ParseError(
+            f"the HTML page is nested too deeply to read whole ({limits[0].message.strip()})",
+            limits[0].line or None,
+            None,
+            "an HTML page",
+        )
+    if root is None:
+        raise ParseError("the HTML page is empty", None, None, "an HTML page")
+    etree.strip_elements(root, *_DROPPED_TAGS, with_tail=True)
+    return root
+
+
+def _is_heading(block: Block) -> bool:
+    return isinstance(block, str) and heading_parts(block) is not None
+
+
+def _in_link(element: etree._Element) -> bool:
+    return any(_tag(e) in ("a", "li", "option") for e in (element, *element.iterancestors()))
+
+
+def _common_ancestor(elements: Iterable[etree._Element]) -> etree._Element:
+    chains = [[element, *element.iterancestors()][::-1] for element in elements]
+    common = chains[0][0]
+    for level in zip(*chains, strict=False):
+        if any(e is not level[0] for e in level):
+            break
+        common = level[0]
+    return common
+
+
+def _furniture(element: etree._Element) -> bool:
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    return _tag(element) in _FURNITURE_TAGS or _FURNITURE_NAMES.search(names) is not None
+
+
+def _article(blocks: list[tuple[Block, etree._Element]]) -> list[Block]:
+    """The report inside a page: the smallest element that holds the standard tables and the
+    section headings, widened to the title that stands nearest before them; inside it, page
+    furniture (navigation, share buttons, footers) that holds none of those is left out."""
+    core = [
+        i
+        for i, (block, _) in enumerate(blocks)
+        if (isinstance(block, Grid) and _STANDARD_TABLE.search(_grid_text(block)))
+        or (_is_heading(block) and not _in_link(blocks[i][1]))
+    ]
+    if not core:
+        return [block for block, _ in blocks]
+    anchors = [blocks[i][1] for i in core]
+    titles = [
+        owner
+        for block, owner in blocks[: core[0]]
+        if isinstance(block, str) and is_title(block) and not _in_link(owner)
+    ]
+    if titles:
+        anchors.append(titles[-1])
+    article = _common_ancestor(anchors)
+    inside = set(article.iter())
+    keep = {e for anchor in anchors for e in (anchor, *anchor.iterancestors())}
+    furniture: dict[etree._Element, bool] = {}
+
+    def is_furniture(element: etree._Element) -> bool:
+        chain = []
+        while element is not article and element not in furniture:
+            chain.append(element)
+            parent = element.getparent()
+            if parent is None:
+                break
+            element = parent
+        found = furniture.get(element, False)
+        for e in reversed(chain):
+            found = found or (e not in keep and _furniture(e))
+            furniture[e] = found
+        return found
+
+    return [block for block, owner in blocks if owner in inside and not is_furniture(owner)]
+
+
+def _grid_text(grid: Grid) -> str:
+    return "".join(cell.text for row in grid.rows for cell in row if cell is not None)
+
+
+def html_blocks(text: str) -> list[Block]:
+    """An HTML page's report as blocks: paragraph lines and table grids in reading order."""
+    root = _parse(text)
+    body = root.find("body")
+    return _article(_walk(root if body is None else body))
