@@ -44,7 +44,6 @@ _FURNITURE_NAMES = re.compile(
 _STANDARD_TABLE = re.compile("申请人情况|信息内容|行政复议|行政诉讼|本年新收|第二十条")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _SPAN = re.compile(r"\s*\+?(\d+)")
-MAX_COLSPAN = 1000  # what browsers allow; a span wider than the table is cut at its edge
 MARKUP = re.compile(r"<(?:table|html|body)[\s>/]", re.IGNORECASE)
 
 
@@ -75,21 +74,24 @@ def _tag(element: etree._Element) -> str:
 
 def _text_of(element: etree._Element) -> str:
     """An element's text with block elements and ``<br>`` as line breaks and inline elements
-    (``<span>2</span><span>0</span>``) joined as they stand."""
+    (``<span>2</span><span>0</span>``) joined as they stand; HTML's white space collapsed (a
+    run holding a line break to one line break), no-break spaces kept for ``cell_text``."""
     pieces: list[str] = []
     for event, node in etree.iterwalk(element, events=("start", "end")):
         tag = _tag(node)
+        inner = node is not element
         if event == "start":
-            if tag == "br" or tag in _BLOCK_TAGS:
+            if inner and (tag == "br" or tag in _BLOCK_TAGS):
                 pieces.append("\n")
             if node.text:
                 pieces.append(node.text)
-        else:
+        elif inner:
             if tag in _BLOCK_TAGS:
                 pieces.append("\n")
-            if node is not element and node.tail:
+            if node.tail:
                 pieces.append(node.tail)
-    return _HTML_SPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", "".join(pieces))
+    text = _HTML_SPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", "".join(pieces))
+    return text.strip(" \n")
 
 
 def _rows(table: etree._Element) -> list[list[etree._Element]]:
@@ -107,7 +109,12 @@ def build_grid(table: etree._Element) -> Grid:
     unreadable colspan is 1, ``rowspan="0"`` and rowspans past the last row reach the last
     row, a colspan never runs past the widest row."""
     rows = _rows(table)
-    widest = max((len(row) for row in rows), default=0)
+    # A colspan is cut where the table ends: at the widest row, spans counted up to the
+    # largest number of cells any row has.
+    most = max((len(row) for row in rows), default=0)
+    widest = max(
+        (sum(min(_span(c.get("colspan")) or 1, most) for c in row) for row in rows), default=0
+    )
     taken: dict[tuple[int, int], bool] = {}
     placed: list[dict[int, Cell | None]] = [{} for _ in rows]
     for r, row in enumerate(rows):
@@ -115,7 +122,7 @@ def build_grid(table: etree._Element) -> Grid:
         for cell in row:
             while (r, c) in taken:
                 c += 1
-            colspan = max(1, min(_span(cell.get("colspan")) or 1, MAX_COLSPAN, widest))
+            colspan = max(1, min(_span(cell.get("colspan")) or 1, widest - c))
             rowspan = _span(cell.get("rowspan"))
             if rowspan == 0:  # HTML: to the end of the table
                 rowspan = len(rows) - r
@@ -224,46 +231,55 @@ def _furniture(element: etree._Element) -> bool:
     return _tag(element) in _FURNITURE_TAGS or _FURNITURE_NAMES.search(names) is not None
 
 
+class _Furniture:
+    """Whether an element is page furniture or inside some: by tag (``<nav>``, ``<footer>``)
+    or by class/id (share, footer, breadcrumb, …); remembered per element, so a page costs
+    one look at each element however deep."""
+
+    def __init__(self) -> None:
+        self.known: dict[etree._Element, bool] = {}
+
+    def __call__(self, element: etree._Element) -> bool:
+        chain: list[etree._Element] = []
+        node: etree._Element | None = element
+        while node is not None and node not in self.known:
+            chain.append(node)
+            node = node.getparent()
+        found = False if node is None else self.known[node]
+        for e in reversed(chain):
+            found = found or _furniture(e)
+            self.known[e] = found
+        return found
+
+
 def _article(blocks: list[tuple[Block, etree._Element]]) -> list[Block]:
     """The report inside a page: the smallest element that holds the standard tables and the
-    section headings, widened to the title that stands nearest before them; inside it, page
-    furniture (navigation, share buttons, footers) that holds none of those is left out."""
-    core = [
+    section headings outside page furniture, widened to the title that stands nearest before
+    them; inside it, furniture (navigation, share buttons, footers) is left out. A page with
+    neither tables nor headings is read whole."""
+    furnished = _Furniture()
+    candidates = [
         i
-        for i, (block, _) in enumerate(blocks)
+        for i, (block, owner) in enumerate(blocks)
         if (isinstance(block, Grid) and _STANDARD_TABLE.search(_grid_text(block)))
-        or (_is_heading(block) and not _in_link(blocks[i][1]))
+        or (_is_heading(block) and not _in_link(owner))
     ]
+    core = [i for i in candidates if not furnished(blocks[i][1])]
     if not core:
         return [block for block, _ in blocks]
     anchors = [blocks[i][1] for i in core]
     titles = [
         owner
         for block, owner in blocks[: core[0]]
-        if isinstance(block, str) and is_title(block) and not _in_link(owner)
+        if isinstance(block, str)
+        and is_title(block)
+        and not _in_link(owner)
+        and not furnished(owner)
     ]
     if titles:
         anchors.append(titles[-1])
-    article = _common_ancestor(anchors)
-    inside = set(article.iter())
-    keep = {e for anchor in anchors for e in (anchor, *anchor.iterancestors())}
-    furniture: dict[etree._Element, bool] = {}
-
-    def is_furniture(element: etree._Element) -> bool:
-        chain = []
-        while element is not article and element not in furniture:
-            chain.append(element)
-            parent = element.getparent()
-            if parent is None:
-                break
-            element = parent
-        found = furniture.get(element, False)
-        for e in reversed(chain):
-            found = found or (e not in keep and _furniture(e))
-            furniture[e] = found
-        return found
-
-    return [block for block, owner in blocks if owner in inside and not is_furniture(owner)]
+    inside = set(_common_ancestor(anchors).iter())
+    return [block for block, owner in blocks if owner in inside and not furnished(owner)]
 
 
 def _grid_text(grid: Grid) -> str:
