@@ -10,8 +10,6 @@ from collections.abc import Callable
 
 from lxml import etree, html
 
-from govinfo_report.model.text import title_metadata
-
 
 def _tree(page: str) -> etree._Element:
     return html.document_fromstring(page)
@@ -74,13 +72,12 @@ def split_title(page: str) -> str:
     """The title over two paragraphs: ``示例县示例镇2021年`` / ``政府信息公开工作年度报告``."""
     root = _tree(page)
     heading = next(root.iter("h1"), None)
-    if heading is not None and heading.text:
-        organ, year = title_metadata(heading.text)
-        head = f"{organ or ''}{year or ''}年" if year else heading.text
+    year = re.search(r"(?:19|20)\d{2}\s*年度?", heading.text or "") if heading is not None else None
+    if heading is not None and heading.text and year is not None:
         first = etree.Element("p")
-        first.text = head
+        first.text = heading.text[: year.end()]
         heading.tag = "p"
-        heading.text = heading.text[len(head) :] or heading.text
+        heading.text = heading.text[year.end() :]
         heading.addprevious(first)
     return _page(root)
 
@@ -88,7 +85,8 @@ def split_title(page: str) -> str:
 _SITE_HEAD = """<div class="top"><a href="/">示例县人民政府门户网站</a></div>
 <div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li>
 <li><a href="/bsfw/">办事服务</a></li><li><a href="/hdjl/">互动交流</a></li></ul></div>
-<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a> &gt; 年度报告</div>
+<div class="location">当前位置：<a href="/">首页</a> &gt;
+<a href="/zwgk/">政府信息公开</a> &gt; 年度报告</div>
 <script>var _hmt = _hmt || []; document.write("<table><tr><td>x</td></tr></table>");</script>
 <table width="100%" class="layout"><tr><td width="25%" valign="top">
 <div class="side"><h3>相关报告</h3><ul>

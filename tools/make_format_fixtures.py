@@ -18,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
-from govinfo_report import Report, flatten, serialize  # noqa: E402
 from tests.page_variants import VARIANTS, with_charset  # noqa: E402
 from tests.samples import SAMPLES  # noqa: E402
+
+from govinfo_report import Report, flatten, serialize  # noqa: E402
 
 OUT = ROOT / "tests" / "formats"
 # GBK pages: the declaration each one carries (None: none at all).

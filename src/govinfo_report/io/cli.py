@@ -237,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--errors-only", action="store_true", help="leave warnings out")
     convert = _command(commands, "convert", "the canonical text of a report", cmd_convert)
     convert.add_argument("file", type=Path, metavar="FILE")
-    convert.add_argument("--layout", choices=LAYOUTS, default="tab")
+    convert.add_argument("--layout", choices=(*LAYOUTS, "html"), default="tab")
     export = _command(
         commands, "export", "cells as a table: one row per report and cell", cmd_export
     )

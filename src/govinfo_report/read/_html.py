@@ -42,6 +42,7 @@ _FURNITURE_NAMES = re.compile(
 )
 # A table holding one of these is one of the three standard tables.
 _STANDARD_TABLE = re.compile("申请人情况|信息内容|行政复议|行政诉讼|本年新收|第二十条")
+_MAX_WIDENING = 32
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _SPAN = re.compile(r"\s*\+?(\d+)")
 MARKUP = re.compile(r"<(?:table|html|body)[\s>/]", re.IGNORECASE)
@@ -278,7 +279,17 @@ def _article(blocks: list[tuple[Block, etree._Element]]) -> list[Block]:
     ]
     if titles:
         anchors.append(titles[-1])
-    inside = set(_common_ancestor(anchors).iter())
+    article = _common_ancestor(anchors)
+    inside = set(article.iter())
+    # An element that holds the anchors and nothing else (one table alone, a heading alone)
+    # is no article yet: widen it to its container.
+    for _ in range(_MAX_WIDENING):
+        parent = article.getparent()
+        alone = all(i in core for i, (_, owner) in enumerate(blocks) if owner in inside)
+        if not alone or parent is None or _tag(parent) == "html":
+            break
+        article = parent
+        inside = set(article.iter())
     return [block for block, owner in blocks if owner in inside and not furnished(owner)]
 
 
