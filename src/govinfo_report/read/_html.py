@@ -64,19 +64,36 @@ def _span(value: str | None) -> int | None:
     there are none (the attribute then counts as 1)."""
     if value is None:
         return None
+    if value.isdigit():
+        return int(value)
     match = _SPAN.match(value)
     return int(match.group(1)) if match else None
 
 
+def _colspan(value: str | None) -> int:
+    return 1 if value is None else _span(value) or 1
+
+
 def _tag(element: etree._Element) -> str:
+    # libxml2's HTML parser gives element names in lower case; comments and the like have a
+    # function for a tag.
     tag = element.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if isinstance(tag, str) else ""
+
+
+def _collapse(text: str) -> str:
+    if _HTML_SPACE.search(text) is None:
+        return text
+    text = _HTML_SPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+    return text.strip(" \n")
 
 
 def _text_of(element: etree._Element) -> str:
     """An element's text with block elements and ``<br>`` as line breaks and inline elements
     (``<span>2</span><span>0</span>``) joined as they stand; HTML's white space collapsed (a
     run holding a line break to one line break), no-break spaces kept for ``cell_text``."""
+    if len(element) == 0:
+        return _collapse(element.text or "")
     pieces: list[str] = []
     for event, node in etree.iterwalk(element, events=("start", "end")):
         tag = _tag(node)
@@ -91,18 +108,13 @@ def _text_of(element: etree._Element) -> str:
                 pieces.append("\n")
             if node.tail:
                 pieces.append(node.tail)
-    text = _HTML_SPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", "".join(pieces))
-    return text.strip(" \n")
+    return _collapse("".join(pieces))
 
 
 def _rows(table: etree._Element) -> list[list[etree._Element]]:
     """The table's rows (inside ``<tbody>``, ``<thead>``, a stray ``<form>``: wherever they
     stand in it) and each row's cells."""
-    return [
-        [cell for cell in row if _tag(cell) in ("td", "th")]
-        for row in table.iter("tr", "TR")
-        if isinstance(row.tag, str)
-    ]
+    return [[cell for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
 
 
 def build_grid(table: etree._Element) -> Grid:
@@ -110,30 +122,32 @@ def build_grid(table: etree._Element) -> Grid:
     unreadable colspan is 1, ``rowspan="0"`` and rowspans past the last row reach the last
     row, a colspan never runs past the widest row."""
     rows = _rows(table)
+    spans = [[(_colspan(c.get("colspan")), _span(c.get("rowspan"))) for c in row] for row in rows]
     # A colspan is cut where the table ends: at the widest row, spans counted up to the
     # largest number of cells any row has.
-    most = max((len(row) for row in rows), default=0)
-    widest = max(
-        (sum(min(_span(c.get("colspan")) or 1, most) for c in row) for row in rows), default=0
-    )
-    taken: dict[tuple[int, int], bool] = {}
+    most = max(map(len, rows), default=0)
+    widest = max((sum(min(span, most) for span, _ in row) for row in spans), default=0)
     placed: list[dict[int, Cell | None]] = [{} for _ in rows]
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
+    for r, (row, row_spans) in enumerate(zip(rows, spans, strict=True)):
+        slots, c, left = placed[r], 0, len(rows) - r
+        for cell, (colspan, rowspan) in zip(row, row_spans, strict=True):
+            while c in slots:
                 c += 1
-            colspan = max(1, min(_span(cell.get("colspan")) or 1, widest - c))
-            rowspan = _span(cell.get("rowspan"))
-            if rowspan == 0:  # HTML: to the end of the table
-                rowspan = len(rows) - r
-            rowspan = max(1, min(rowspan or 1, len(rows) - r))
-            placed[r][c] = Cell(_text_of(cell), rowspan, colspan)
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    taken[r + dr, c + dc] = True
-                    if dr or dc:
-                        placed[r + dr].setdefault(c + dc, None)
+            if colspan > widest - c:
+                colspan = max(1, widest - c)
+            if rowspan is None:
+                rowspan = 1
+            elif rowspan == 0 or rowspan > left:  # rowspan="0": to the end of the table
+                rowspan = left
+            text = cell.text or "" if len(cell) == 0 else None
+            if text is None or _HTML_SPACE.search(text) is not None:
+                text = _text_of(cell)
+            slots[c] = Cell(text, rowspan, colspan)
+            if rowspan > 1 or colspan > 1:
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        if dr or dc:
+                            placed[r + dr].setdefault(c + dc, None)
             c += colspan
     width = max((max(row) + 1 for row in placed if row), default=0)
     return Grid(tuple(tuple(row.get(c) for c in range(width)) for row in placed))
