@@ -46,6 +46,7 @@ _MAX_WIDENING = 32
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _SPAN = re.compile(r"\s*\+?(\d+)")
 MARKUP = re.compile(r"<(?:table|html|body)[\s>/]", re.IGNORECASE)
+_CLOSING = re.compile(r"</(?:table|html|body|td|p|div)\s*>", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
@@ -68,10 +69,6 @@ def _span(value: str | None) -> int | None:
         return int(value)
     match = _SPAN.match(value)
     return int(match.group(1)) if match else None
-
-
-def _colspan(value: str | None) -> int:
-    return 1 if value is None else _span(value) or 1
 
 
 def _tag(element: etree._Element) -> str:
@@ -111,6 +108,14 @@ def _text_of(element: etree._Element) -> str:
     return _collapse("".join(pieces))
 
 
+def _cell_text(cell: etree._Element) -> str:
+    if len(cell) == 0:  # text alone: most cells
+        text = cell.text or ""
+        if _HTML_SPACE.search(text) is None:
+            return text
+    return _text_of(cell)
+
+
 def _rows(table: etree._Element) -> list[list[etree._Element]]:
     """The table's rows (inside ``<tbody>``, ``<thead>``, a stray ``<form>``: wherever they
     stand in it) and each row's cells."""
@@ -122,15 +127,28 @@ def build_grid(table: etree._Element) -> Grid:
     unreadable colspan is 1, ``rowspan="0"`` and rowspans past the last row reach the last
     row, a colspan never runs past the widest row."""
     rows = _rows(table)
-    spans = [[(_colspan(c.get("colspan")), _span(c.get("rowspan"))) for c in row] for row in rows]
     # A colspan is cut where the table ends: at the widest row, spans counted up to the
     # largest number of cells any row has.
     most = max(map(len, rows), default=0)
-    widest = max((sum(min(span, most) for span, _ in row) for row in spans), default=0)
+    widest = 0
+    specs: list[list[tuple[etree._Element, int, int | None]]] = []
+    for row in rows:
+        spec = []
+        for cell in row:
+            across, down = cell.get("colspan"), cell.get("rowspan")
+            spec.append(
+                (
+                    cell,
+                    1 if across is None else _span(across) or 1,
+                    None if down is None else _span(down),
+                )
+            )
+        widest = max(widest, sum(min(colspan, most) for _, colspan, _ in spec))
+        specs.append(spec)
     placed: list[dict[int, Cell | None]] = [{} for _ in rows]
-    for r, (row, row_spans) in enumerate(zip(rows, spans, strict=True)):
+    for r, spec in enumerate(specs):
         slots, c, left = placed[r], 0, len(rows) - r
-        for cell, (colspan, rowspan) in zip(row, row_spans, strict=True):
+        for cell, colspan, rowspan in spec:
             while c in slots:
                 c += 1
             if colspan > widest - c:
@@ -139,15 +157,13 @@ def build_grid(table: etree._Element) -> Grid:
                 rowspan = 1
             elif rowspan == 0 or rowspan > left:  # rowspan="0": to the end of the table
                 rowspan = left
-            text = cell.text or "" if len(cell) == 0 else None
-            if text is None or _HTML_SPACE.search(text) is not None:
-                text = _text_of(cell)
-            slots[c] = Cell(text, rowspan, colspan)
+            slots[c] = Cell(_cell_text(cell), rowspan, colspan)
             if rowspan > 1 or colspan > 1:
                 for dr in range(rowspan):
+                    below = placed[r + dr]
                     for dc in range(colspan):
                         if dr or dc:
-                            placed[r + dr].setdefault(c + dc, None)
+                            below.setdefault(c + dc, None)
             c += colspan
     width = max((max(row) + 1 for row in placed if row), default=0)
     return Grid(tuple(tuple(row.get(c) for c in range(width)) for row in placed))
@@ -219,7 +235,7 @@ def _parse(text: str) -> etree._Element:
         )
     if root is None:
         raise ParseError("the HTML page is empty", None, None, "an HTML page")
-    etree.strip_elements(root, *_DROPPED_TAGS, with_tail=True)
+    etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
     return root
 
 
