@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govinfo_report import ParseError, Report, flatten, parse, parse_bytes, parse_file, serialize
 from govinfo_report.io.cli import main
@@ -208,6 +209,31 @@ def test_an_entity_bomb_is_never_expanded() -> None:
     report = parse(page)
     assert report.year == 2021
     assert len(serialize(report)) < 2_000
+
+
+_PIECES = (
+    "< > / & ; = \" ' \n \u00a0 <td> </tr> <table> <br> </table> <p> &nbsp; colspan=0 rowspan=9"
+)
+_MARKUP_JUNK = st.lists(
+    st.sampled_from([*_PIECES.split(" "), " ", "<!--", "-->", "<![CDATA[", "&#0;"]), max_size=12
+).map("".join)
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_a_page_cut_or_spliced_with_markup_never_crashes(data: st.DataObject) -> None:
+    page = serialize(data.draw(reports()), "html")
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(page)))
+        if data.draw(st.booleans()):
+            page = page[:at] + data.draw(_MARKUP_JUNK) + page[at:]
+        else:
+            page = page[:at] + page[at + data.draw(st.integers(0, 400)) :]
+    try:
+        report = parse(page)
+    except ParseError:
+        return
+    assert isinstance(report, Report)
 
 
 def test_a_page_without_a_report_is_refused() -> None:

@@ -141,3 +141,41 @@ def test_a_page_with_neither_table_nor_heading_is_no_report() -> None:
         parse("<html><body><p>欢迎访问本网站</p><a>首页</a></body></html>")
     with pytest.raises(ParseError, match="empty"):
         parse("<html><body></body></html>")
+
+
+def test_text_after_a_dropped_script_stays() -> None:
+    blocks = html_blocks("<body><p>前文<script>var x = 1;</script>后文</p></body>")
+    assert blocks == ["前文后文"]
+
+
+_TABLE = (
+    "<table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>2</td></tr></table>"
+)
+
+
+def test_the_title_in_the_article_header_is_the_report_title() -> None:
+    page = (
+        "<body><header class='site'><a>示例县人民政府</a></header><article><header>"
+        "<h1>示例县2021年政府信息公开工作年度报告</h1></header><p>一、总体情况</p>"
+        f"<p>二、主动公开政府信息情况</p>{_TABLE}</article></body>"
+    )
+    report = parse(page)
+    assert (report.title, report.year) == ("示例县2021年政府信息公开工作年度报告", 2021)
+
+
+def test_with_no_title_in_the_body_the_head_title_is_read() -> None:
+    page = (
+        "<html><head><title>示例县2022年政府信息公开工作年度报告_示例县人民政府</title></head>"
+        f"<body><p>一、总体情况</p><p>二、主动公开政府信息情况</p>{_TABLE}</body></html>"
+    )
+    report = parse(page)
+    assert (report.organ, report.year) == ("示例县", 2022)
+    assert parse(page.replace("2022年政府信息公开工作年度报告_", "")).year is None
+
+
+def test_an_xml_declaration_and_control_characters_do_not_stop_the_parser() -> None:
+    page = (
+        '<?xml version="1.0" encoding="gb2312"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        f"<body><p>一、总体情况\x00\x0b</p>{_TABLE}</body></html>"
+    )
+    assert html_blocks(page)[0] == "一、总体情况"

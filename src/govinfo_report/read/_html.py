@@ -43,6 +43,9 @@ _FURNITURE_NAMES = re.compile(
 # A table holding one of these is one of the three standard tables.
 _STANDARD_TABLE = re.compile("申请人情况|信息内容|行政复议|行政诉讼|本年新收|第二十条")
 _MAX_WIDENING = 32
+_SITE_SEPARATOR = re.compile(r"\s*[_｜|—–]+\s*|\s+-\s+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _SPAN = re.compile(r"\s*\+?(\d+)")
 MARKUP = re.compile(r"<(?:table|html|body)[\s>/]", re.IGNORECASE)
@@ -223,7 +226,15 @@ def _parse(text: str) -> etree._Element:
     parser = etree.HTMLParser(
         no_network=True, huge_tree=True, remove_comments=True, remove_pis=True, recover=True
     )
-    root = etree.fromstring(text, parser)
+    # lxml refuses a str that declares its encoding (the text is decoded already) and
+    # characters XML cannot hold; browsers ignore both.
+    text = _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
+    try:
+        root = etree.fromstring(text, parser)
+    except (ValueError, etree.LxmlError) as error:  # pragma: no cover - lxml recovers
+        raise ParseError(
+            f"the HTML page cannot be parsed ({error})", None, None, "an HTML page"
+        ) from None
     limits = [e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
     if limits:
         # libxml2 stops at its depth limit and silently drops the rest of the page.
@@ -235,7 +246,6 @@ def _parse(text: str) -> etree._Element:
         )
     if root is None:
         raise ParseError("the HTML page is empty", None, None, "an HTML page")
-    etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
     return root
 
 
@@ -257,9 +267,9 @@ def _common_ancestor(elements: Iterable[etree._Element]) -> etree._Element:
     return common
 
 
-def _furniture(element: etree._Element) -> bool:
+def _furniture(element: etree._Element, tags: frozenset[str]) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}"
-    return _tag(element) in _FURNITURE_TAGS or _FURNITURE_NAMES.search(names) is not None
+    return _tag(element) in tags or _FURNITURE_NAMES.search(names) is not None
 
 
 class _Furniture:
@@ -267,8 +277,9 @@ class _Furniture:
     or by class/id (share, footer, breadcrumb, …); remembered per element, so a page costs
     one look at each element however deep."""
 
-    def __init__(self) -> None:
+    def __init__(self, tags: frozenset[str] = _FURNITURE_TAGS) -> None:
         self.known: dict[etree._Element, bool] = {}
+        self.tags = tags
 
     def __call__(self, element: etree._Element) -> bool:
         chain: list[etree._Element] = []
@@ -278,16 +289,17 @@ class _Furniture:
             node = node.getparent()
         found = False if node is None else self.known[node]
         for e in reversed(chain):
-            found = found or _furniture(e)
+            found = found or _furniture(e, self.tags)
             self.known[e] = found
         return found
 
 
-def _article(blocks: list[tuple[Block, etree._Element]]) -> list[Block]:
+def _article(blocks: list[tuple[Block, etree._Element]], head_title: str | None) -> list[Block]:
     """The report inside a page: the smallest element that holds the standard tables and the
     section headings outside page furniture, widened to the title that stands nearest before
-    them; inside it, furniture (navigation, share buttons, footers) is left out. A page with
-    neither tables nor headings is read whole."""
+    them (an article's own ``<header>`` may hold it); inside it, furniture (navigation, share
+    buttons, footers) is left out. With no title in the page, the head's ``<title>`` stands
+    first when it reads as one. A page with neither tables nor headings is read whole."""
     furnished = _Furniture()
     candidates = [
         i
@@ -299,13 +311,11 @@ def _article(blocks: list[tuple[Block, etree._Element]]) -> list[Block]:
     if not core:
         return [block for block, _ in blocks]
     anchors = [blocks[i][1] for i in core]
+    headed = _Furniture(_FURNITURE_TAGS - {"header"})
     titles = [
         owner
         for block, owner in blocks[: core[0]]
-        if isinstance(block, str)
-        and is_title(block)
-        and not _in_link(owner)
-        and not furnished(owner)
+        if isinstance(block, str) and is_title(block) and not _in_link(owner) and not headed(owner)
     ]
     if titles:
         anchors.append(titles[-1])
@@ -320,7 +330,26 @@ def _article(blocks: list[tuple[Block, etree._Element]]) -> list[Block]:
             break
         article = parent
         inside = set(article.iter())
-    return [block for block, owner in blocks if owner in inside and not furnished(owner)]
+    kept = set(anchors)
+    found = [
+        block
+        for block, owner in blocks
+        if owner in inside and (owner in kept or not furnished(owner))
+    ]
+    if not titles and head_title is not None:
+        found.insert(0, head_title)
+    return found
+
+
+def _head_title(root: etree._Element) -> str | None:
+    """The head's ``<title>`` when it, or its part before a site name (``…报告_示例县人民政府``),
+    reads as a report's title."""
+    title = root.find("head/title")
+    text = _collapse(title.text or "").strip() if title is not None else ""
+    for part in (*_SITE_SEPARATOR.split(text), text):
+        if part and is_title(part):
+            return part.strip()
+    return None
 
 
 def _grid_text(grid: Grid) -> str:
@@ -330,5 +359,7 @@ def _grid_text(grid: Grid) -> str:
 def html_blocks(text: str) -> list[Block]:
     """An HTML page's report as blocks: paragraph lines and table grids in reading order."""
     root = _parse(text)
+    head_title = _head_title(root)
+    etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
     body = root.find("body")
-    return _article(_walk(root if body is None else body))
+    return _article(_walk(root if body is None else body), head_title)

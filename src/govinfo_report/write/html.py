@@ -210,7 +210,9 @@ def to_html(report: Report, classes: Mapping[str, str] | None = None) -> str:
     """The report as a standalone HTML page; ``classes`` adds a CSS class to the value cell
     of each flat key it names (``{"applications.new_received.total": "error"}``)."""
     cells, classes = flatten(report), classes or {}
-    title = report.title or "政府信息公开工作年度报告"
+    # The head's title is read when the page has none: a report without one gets a word
+    # that reads as no title.
+    title = report.title or "年度报告"
     parts = [f"<p>{_text(line)}</p>" for line in report.front_matter]
     if report.title is not None:
         # An empty paragraph reads as a blank line: it keeps front matter apart from the
