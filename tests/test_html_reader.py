@@ -7,7 +7,7 @@ import pytest
 
 from govinfo_report import ParseError, parse
 from govinfo_report.read._grid import Cell, Grid, grid_lines
-from govinfo_report.read._html import html_blocks, looks_like_html
+from govinfo_report.read._html import html_blocks, inline_tables, is_page, looks_like_html
 
 
 def _grid(rows: str) -> Grid:
@@ -179,3 +179,30 @@ def test_an_xml_declaration_and_control_characters_do_not_stop_the_parser() -> N
         f"<body><p>一、总体情况\x00\x0b</p>{_TABLE}</body></html>"
     )
     assert html_blocks(page)[0] == "一、总体情况"
+
+
+def test_a_page_starts_with_markup_or_has_html_or_body() -> None:
+    assert is_page("\ufeff  <!DOCTYPE html><p>x</p>")
+    assert is_page("<h1>标题</h1><table><tr><td>1</td></tr></table>")
+    assert is_page("标题\n<body><table></table></body>")
+    assert not is_page("标题\n\n<table><tr><td>1</td></tr></table>\n")
+
+
+def test_raw_tables_in_text_become_tab_rows_and_the_text_around_stays() -> None:
+    text = (
+        "# 一、总体情况\n| a | b |\n|---|---|\n"
+        "<table><tr><td rowspan=2>（三）不予公开</td><td>1.属于国家秘密</td><td>3</td></tr>"
+        "<tr><td>2.其他</td><td>1</td></tr></table>\n"
+        "二、主动公开\t见<table>下表</table>"
+    )
+    assert inline_tables(text) == (
+        "# 一、总体情况\n| a | b |\n|---|---|\n"
+        "\n\n（三）不予公开\t1.属于国家秘密\t3\n2.其他\t1\n\n\n"
+        "二、主动公开\t见<table>下表</table>"  # no rows: left as written
+    )
+
+
+def test_a_raw_layout_table_in_text_gives_its_cells_lines_and_its_tables_rows() -> None:
+    inner = "<table><tr><td>1</td><td>2</td></tr></table>"
+    text = f"前文\n<table><tr><td>甲</td><td>{inner}</td></tr></table>"
+    assert inline_tables(text) == "前文\n\n甲\n\n1\t2\n\n"

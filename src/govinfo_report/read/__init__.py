@@ -12,7 +12,7 @@ from govinfo_report.read._decode import decode
 from govinfo_report.read._formats import BINARY_READERS, SUFFIXES, binary_kind, text_kind
 from govinfo_report.read._grammar import read_raw
 from govinfo_report.read._grid import Block, blocks_text
-from govinfo_report.read._html import html_blocks, looks_like_html
+from govinfo_report.read._html import html_blocks, inline_tables, is_page, looks_like_html
 
 __all__ = ["SUFFIXES", "parse", "parse_blocks", "parse_bytes"]
 
@@ -36,11 +36,14 @@ def parse_blocks(blocks: list[Block]) -> Report:
 
 def parse(text: str) -> Report:
     """Read one report in any of the three table layouts and either template edition, or an
-    HTML page's text (one with ``<table>``, ``<html>`` or ``<body>`` markup)."""
+    HTML page's text (one with ``<table>``, ``<html>`` or ``<body>`` markup), or text with raw
+    HTML tables in it (docs/formats.md)."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the report's text as str, not {type(text).__name__}")
     if looks_like_html(text):
-        return parse_blocks(html_blocks(text))
+        if is_page(text):
+            return parse_blocks(html_blocks(text))
+        text = inline_tables(text)
     return _read(text)
 
 
@@ -55,6 +58,6 @@ def parse_bytes(data: bytes, filename: str | None = None) -> Report:
     if kind is not None:
         return parse_blocks(BINARY_READERS[kind](data))
     text = decode(data)
-    if text_kind(text, filename, looks_like_html) == "html":
+    if text_kind(text, filename, lambda text: looks_like_html(text) and is_page(text)) == "html":
         return parse_blocks(html_blocks(text))
-    return _read(text)
+    return parse(text)

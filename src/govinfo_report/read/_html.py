@@ -4,19 +4,18 @@ Parsed with lxml's HTML parser, which never fetches and never expands entities (
 entity definitions are left as text). One iterative walk (no recursion: deep pages cannot
 overflow the stack) turns block elements into paragraph lines in reading order and each table
 that holds no other table into a ``Grid``; a table that holds tables is page layout and is read
-as a container. The report is then cut out of the page (``_article``): docs/formats.md.
+as a container. The report is then cut out of the page (``_article.py``): docs/formats.md.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from lxml import etree
 
 from govinfo_report.errors import ParseError
-from govinfo_report.model.text import heading_parts, is_title
-from govinfo_report.read._grid import Block, Cell, Grid
+from govinfo_report.read._article import find_article, head_title
+from govinfo_report.read._grid import Block, Cell, Grid, blocks_text, grid_lines
 
 
 def _names(text: str) -> frozenset[str]:
@@ -34,33 +33,65 @@ _DROPPED_TAGS = _names(
     "head script style noscript template iframe object embed svg canvas button select input"
     " textarea map audio video"
 )
-# Page furniture: dropped unless it holds part of the report (a table, a heading, the title).
-_FURNITURE_TAGS = _names("nav aside footer header menu")
-_FURNITURE_NAMES = re.compile(
-    r"share|bdshare|footer|foot\b|nav|menu|breadcrumb|crumb|sidebar|toolbar|copyright|location",
-    re.IGNORECASE,
-)
-# A table holding one of these is one of the three standard tables.
-_STANDARD_TABLE = re.compile("申请人情况|信息内容|行政复议|行政诉讼|本年新收|第二十条")
-_MAX_WIDENING = 32
-_SITE_SEPARATOR = re.compile(r"\s*[_｜|—–]+\s*|\s+-\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _SPAN = re.compile(r"\s*\+?(\d+)")
 MARKUP = re.compile(r"<(?:table|html|body)[\s>/]", re.IGNORECASE)
+_STARTS_WITH_MARKUP = re.compile(r"[\s\ufeff]*<[A-Za-z!?]")
+_PAGE_TAG = re.compile(r"<(?:html|body)[\s>/]", re.IGNORECASE)
+_TABLE_TAG = re.compile(r"<(/?)table[\s>/]", re.IGNORECASE)
 _CLOSING = re.compile(r"</(?:table|html|body|td|p|div)\s*>", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether a text is an HTML page (or fragment) rather than a plain-text report: it has a
+    """Whether a text holds HTML markup rather than being a plain-text report: it has a
     ``<table``, ``<html`` or ``<body`` tag and a closing tag. A report that mentions ``<`` in
     its prose does not."""
     match = MARKUP.search(text)
-    return (
-        match is not None
-        and re.search(r"</(?:table|html|body|td|p|div)\s*>", text, re.I) is not None
-    )
+    return match is not None and _CLOSING.search(text, match.start()) is not None
+
+
+def is_page(text: str) -> bool:
+    """Whether a text with markup is an HTML page (or a content system's fragment of one): it
+    starts with markup, or has ``<html>``/``<body>``. Otherwise it is text with HTML tables in
+    it (pandoc's Markdown keeps a table it cannot draw as raw ``<table>``), read by
+    ``inline_tables``."""
+    return _STARTS_WITH_MARKUP.match(text) is not None or _PAGE_TAG.search(text) is not None
+
+
+def inline_tables(text: str) -> str:
+    """Text with raw HTML tables in it: each outermost ``<table>…</table>`` becomes its tab rows
+    between blank lines (a layout table holding tables: its cells' lines and its tables' rows),
+    the text around it stays as written (its lines, pipes and tabs are the text reader's). A
+    table that yields no rows is left as written."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in _outer_tables(text):
+        blocks = html_blocks(text[start:end])
+        if any(isinstance(block, Grid) and grid_lines(block) for block in blocks):
+            pieces += [text[done:start], "\n" + blocks_text(blocks)]
+            done = end
+    return "".join([*pieces, text[done:]])
+
+
+def _outer_tables(text: str) -> list[tuple[int, int]]:
+    """Where each outermost table stands: nested tables counted, an unclosed one runs to the
+    end of the text."""
+    found: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for match in _TABLE_TAG.finditer(text):
+        if match.group(1):  # </table>
+            if depth == 1:
+                found.append((start, match.end()))
+            depth = max(0, depth - 1)
+        else:
+            if depth == 0:
+                start = match.start()
+            depth += 1
+    if depth:
+        found.append((start, len(text)))
+    return found
 
 
 def _span(value: str | None) -> int | None:
@@ -249,117 +280,10 @@ def _parse(text: str) -> etree._Element:
     return root
 
 
-def _is_heading(block: Block) -> bool:
-    return isinstance(block, str) and heading_parts(block) is not None
-
-
-def _in_link(element: etree._Element) -> bool:
-    return any(_tag(e) in ("a", "li", "option") for e in (element, *element.iterancestors()))
-
-
-def _common_ancestor(elements: Iterable[etree._Element]) -> etree._Element:
-    chains = [[element, *element.iterancestors()][::-1] for element in elements]
-    common = chains[0][0]
-    for level in zip(*chains, strict=False):
-        if any(e is not level[0] for e in level):
-            break
-        common = level[0]
-    return common
-
-
-def _furniture(element: etree._Element, tags: frozenset[str]) -> bool:
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    return _tag(element) in tags or _FURNITURE_NAMES.search(names) is not None
-
-
-class _Furniture:
-    """Whether an element is page furniture or inside some: by tag (``<nav>``, ``<footer>``)
-    or by class/id (share, footer, breadcrumb, …); remembered per element, so a page costs
-    one look at each element however deep."""
-
-    def __init__(self, tags: frozenset[str] = _FURNITURE_TAGS) -> None:
-        self.known: dict[etree._Element, bool] = {}
-        self.tags = tags
-
-    def __call__(self, element: etree._Element) -> bool:
-        chain: list[etree._Element] = []
-        node: etree._Element | None = element
-        while node is not None and node not in self.known:
-            chain.append(node)
-            node = node.getparent()
-        found = False if node is None else self.known[node]
-        for e in reversed(chain):
-            found = found or _furniture(e, self.tags)
-            self.known[e] = found
-        return found
-
-
-def _article(blocks: list[tuple[Block, etree._Element]], head_title: str | None) -> list[Block]:
-    """The report inside a page: the smallest element that holds the standard tables and the
-    section headings outside page furniture, widened to the title that stands nearest before
-    them (an article's own ``<header>`` may hold it); inside it, furniture (navigation, share
-    buttons, footers) is left out. With no title in the page, the head's ``<title>`` stands
-    first when it reads as one. A page with neither tables nor headings is read whole."""
-    furnished = _Furniture()
-    candidates = [
-        i
-        for i, (block, owner) in enumerate(blocks)
-        if (isinstance(block, Grid) and _STANDARD_TABLE.search(_grid_text(block)))
-        or (_is_heading(block) and not _in_link(owner))
-    ]
-    core = [i for i in candidates if not furnished(blocks[i][1])]
-    if not core:
-        return [block for block, _ in blocks]
-    anchors = [blocks[i][1] for i in core]
-    headed = _Furniture(_FURNITURE_TAGS - {"header"})
-    titles = [
-        owner
-        for block, owner in blocks[: core[0]]
-        if isinstance(block, str) and is_title(block) and not _in_link(owner) and not headed(owner)
-    ]
-    if titles:
-        anchors.append(titles[-1])
-    article = _common_ancestor(anchors)
-    inside = set(article.iter())
-    # An element that holds the anchors and nothing else (one table alone, a heading alone)
-    # is no article yet: widen it to its container.
-    for _ in range(_MAX_WIDENING):
-        parent = article.getparent()
-        alone = all(i in core for i, (_, owner) in enumerate(blocks) if owner in inside)
-        if not alone or parent is None or _tag(parent) == "html":
-            break
-        article = parent
-        inside = set(article.iter())
-    kept = set(anchors)
-    found = [
-        block
-        for block, owner in blocks
-        if owner in inside and (owner in kept or not furnished(owner))
-    ]
-    if not titles and head_title is not None:
-        found.insert(0, head_title)
-    return found
-
-
-def _head_title(root: etree._Element) -> str | None:
-    """The head's ``<title>`` when it, or its part before a site name (``…报告_示例县人民政府``),
-    reads as a report's title."""
-    title = root.find("head/title")
-    text = _collapse(title.text or "").strip() if title is not None else ""
-    for part in (*_SITE_SEPARATOR.split(text), text):
-        if part and is_title(part):
-            return part.strip()
-    return None
-
-
-def _grid_text(grid: Grid) -> str:
-    return "".join(cell.text for row in grid.rows for cell in row if cell is not None)
-
-
 def html_blocks(text: str) -> list[Block]:
     """An HTML page's report as blocks: paragraph lines and table grids in reading order."""
     root = _parse(text)
-    head_title = _head_title(root)
+    title = head_title(root)
     etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
     body = root.find("body")
-    return _article(_walk(root if body is None else body), head_title)
+    return find_article(_walk(root if body is None else body), title)
