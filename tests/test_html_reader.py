@@ -148,6 +148,17 @@ def test_text_after_a_dropped_script_stays() -> None:
     assert blocks == ["前文后文"]
 
 
+def test_what_a_browser_hides_is_not_read() -> None:
+    blocks = html_blocks(
+        "<body><p>甲<span style='DISPLAY: none'>隐藏</span>乙</p><div hidden><p>也隐藏</p></div>"
+        "<p style='color:red'>丙</p></body>"
+    )
+    assert blocks == ["甲乙", "丙"]
+    # An article a script would show is read.
+    shown = html_blocks(f"<body><div style='display:none'><p>一、总体情况</p>{_TABLE}</div></body>")
+    assert shown[0] == "一、总体情况"
+
+
 _TABLE = (
     "<table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>2</td></tr></table>"
 )

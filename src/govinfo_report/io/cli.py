@@ -221,7 +221,7 @@ def _batch_options(sub: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
-        description="Read, check and export 政府信息公开工作年度报告 text files.",
+        description="Read, check and export 政府信息公开工作年度报告 files (text, HTML pages).",
         epilog="examples:\n" + "\n".join(f"  {e}" for e in EXAMPLES.values()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

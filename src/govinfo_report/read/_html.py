@@ -33,6 +33,11 @@ _DROPPED_TAGS = _names(
     "head script style noscript template iframe object embed svg canvas button select input"
     " textarea map audio video"
 )
+# What a browser does not show (and innerText leaves out): ``hidden``, ``display:none``.
+_HIDDEN = etree.XPath(
+    "//*[@hidden or contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
+)
+_MAX_HIDDEN_TEXT = 200
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -280,10 +285,34 @@ def _parse(text: str) -> etree._Element:
     return root
 
 
+def _remove(element: etree._Element) -> None:
+    """Take an element out of the tree, its tail (the text after it) staying."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
 def html_blocks(text: str) -> list[Block]:
     """An HTML page's report as blocks: paragraph lines and table grids in reading order."""
     root = _parse(text)
     title = head_title(root)
     etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
+    found = _HIDDEN(root)
+    for hidden in found if isinstance(found, list) else []:
+        # Some sites hide the article until a script shows it: a hidden element that holds
+        # a table or much text stays.
+        if (
+            isinstance(hidden, etree._Element)
+            and not _has_table(hidden)
+            and len(_text_of(hidden)) < _MAX_HIDDEN_TEXT
+        ):
+            _remove(hidden)
     body = root.find("body")
     return find_article(_walk(root if body is None else body), title)
