@@ -239,3 +239,10 @@ def test_a_page_cut_or_spliced_with_markup_never_crashes(data: st.DataObject) ->
 def test_a_page_without_a_report_is_refused() -> None:
     with pytest.raises(ParseError):
         parse_bytes(b"<html><body><nav><a>home</a></nav><p>Not found</p></body></html>")
+
+
+def test_the_command_line_reads_a_folder_of_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "-j", "1", str(FORMATS)]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == len(PAGES)
+    assert err.strip().endswith(f"{len(PAGES)} read, 0 failed")
