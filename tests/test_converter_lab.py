@@ -22,7 +22,6 @@ EXACT = {
     "C1-chromium-innertext-tab-lines",
     "C10-glued-cells-scraper-page-text",
     "C12-table4-split-into-group-tables",
-    "C3-pandoc-gfm-raw-html-table",
     "C7-title-two-paragraphs-year-none",
     "C9-label-split-by-inner-space-pdf-layout",
 }

@@ -3,9 +3,12 @@ page, and what is HTML at all."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from govinfo_report import ParseError, parse
+from govinfo_report import ParseError, flatten, parse
 from govinfo_report.read._grid import Cell, Grid, grid_lines
 from govinfo_report.read._html import html_blocks, inline_tables, is_page, looks_like_html
 
@@ -217,3 +220,16 @@ def test_a_raw_layout_table_in_text_gives_its_cells_lines_and_its_tables_rows() 
     inner = "<table><tr><td>1</td><td>2</td></tr></table>"
     text = f"前文\n<table><tr><td>甲</td><td>{inner}</td></tr></table>"
     assert inline_tables(text) == "前文\n\n甲\n\n1\t2\n\n"
+
+
+def test_the_lab_case_of_a_raw_html_table_in_markdown_is_exact(shared: Path) -> None:
+    """Converter lab C3: pandoc's Markdown with table 三 left as raw HTML."""
+    case = shared / "converter-lab" / "C3-pandoc-gfm-raw-html-table"
+    if not case.with_suffix(".txt").is_file():
+        pytest.skip("the converter lab has no case C3")
+    expected = json.loads(case.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    report = parse(case.with_suffix(".txt").read_text(encoding="utf-8"))
+    assert report.year == 2022  # the title's year: the text around the table stays text
+    cells = flatten(report)
+    assert {key: cells[key] for key in expected["cells"]} == expected["cells"]
+    assert len(report.sections) == 6
