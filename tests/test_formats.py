@@ -189,6 +189,23 @@ def test_ten_megabytes_of_nested_divs_are_refused_not_truncated() -> None:
     print(f"10 MB of nested <div>: {time.process_time() - started:.2f} s CPU")
 
 
+def test_a_megabyte_of_headings_and_tables_deep_in_a_page_reads() -> None:
+    """Many anchors deep in a page: each costs one look per element, not one per level."""
+    unit = "<p>一、总体情况</p><table><tr><td>信息内容</td><td>1</td></tr></table><a>x</a>"
+    count = 1_000_000 // len(unit.encode())
+    page = f"<html><body>{'<div>' * 1500}{unit * count}{'</div>' * 1500}</body></html>"
+    started = time.process_time()
+    report = parse(page)
+    print(f"1 MB of {count} headings and tables: {time.process_time() - started:.2f} s CPU")
+    assert report.sections[0].title == "总体情况"
+
+
+def test_spans_over_millions_of_slots_are_refused() -> None:
+    row = "<tr><td colspan=1000 rowspan=0>x</td>" + "<td>1</td>" * 999 + "</tr>"
+    with pytest.raises(ParseError, match="too large"):
+        parse("<table>" + row + "<tr><td>1</td></tr>" * 5000 + "</table>")
+
+
 def test_deep_but_allowed_nesting_keeps_the_rest_of_the_page() -> None:
     page = serialize(SAMPLES["2021"](), "html")
     nested = page.replace(

@@ -49,6 +49,11 @@ def test_zero_unitless_and_unreadable_spans_are_clamped_as_browsers_do() -> None
     )
 
 
+def test_spans_in_other_digits_are_read_as_python_reads_them_or_as_one() -> None:
+    grid = _grid("<tr><td rowspan='²' colspan='٢'>x</td><td>y</td></tr><tr><td>z</td></tr>")
+    assert grid.rows[0][0] == Cell("x", 1, 2)
+
+
 def test_breaks_paragraphs_and_divs_break_lines_while_spans_join() -> None:
     grid = _grid(
         "<tr><td>本年新<br>制作数量</td><td><p>251000</p><p>元</p></td>"

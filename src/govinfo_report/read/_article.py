@@ -4,7 +4,7 @@ it (navigation, sidebars, share buttons, footers). The rule is in docs/formats.m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -37,33 +37,28 @@ def _is_heading(block: Block) -> bool:
     return isinstance(block, str) and heading_parts(block) is not None
 
 
-def _in_link(element: etree._Element) -> bool:
-    return any(_tag(e) in ("a", "li", "option") for e in (element, *element.iterancestors()))
+def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
+    """The deepest element holding all of ``elements``: each one's ancestors are walked only
+    up to the chain found so far, so many anchors deep in a page cost little."""
+    chain = [elements[0], *elements[0].iterancestors()]
+    on_chain = {e: depth for depth, e in enumerate(chain)}
+    lowest = 0
+    for element in elements[1:]:
+        node: etree._Element | None = element
+        while node is not None and node not in on_chain:
+            node = node.getparent()
+        if node is not None:
+            lowest = max(lowest, on_chain[node])
+    return chain[lowest]
 
 
-def _common_ancestor(elements: Iterable[etree._Element]) -> etree._Element:
-    chains = [[element, *element.iterancestors()][::-1] for element in elements]
-    common = chains[0][0]
-    for level in zip(*chains, strict=False):
-        if any(e is not level[0] for e in level):
-            break
-        common = level[0]
-    return common
+class _Inherited:
+    """Whether an element, or an element around it, has a property: remembered per element,
+    so a page costs one look at each element however deep it is and however many ask."""
 
-
-def _furniture(element: etree._Element, tags: frozenset[str]) -> bool:
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    return _tag(element) in tags or _FURNITURE_NAMES.search(names) is not None
-
-
-class _Furniture:
-    """Whether an element is page furniture or inside some: by tag (``<nav>``, ``<footer>``)
-    or by class/id (share, footer, breadcrumb, …); remembered per element, so a page costs
-    one look at each element however deep."""
-
-    def __init__(self, tags: frozenset[str] = _FURNITURE_TAGS) -> None:
+    def __init__(self, has: Callable[[etree._Element], bool]) -> None:
         self.known: dict[etree._Element, bool] = {}
-        self.tags = tags
+        self.has = has
 
     def __call__(self, element: etree._Element) -> bool:
         chain: list[etree._Element] = []
@@ -73,9 +68,20 @@ class _Furniture:
             node = node.getparent()
         found = False if node is None else self.known[node]
         for e in reversed(chain):
-            found = found or _furniture(e, self.tags)
+            found = found or self.has(e)
             self.known[e] = found
         return found
+
+
+def _furniture(tags: frozenset[str]) -> _Inherited:
+    """Page furniture or inside some: by tag (``<nav>``, ``<footer>``) or by class or id
+    (share, footer, breadcrumb, …)."""
+
+    def has(element: etree._Element) -> bool:
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        return _tag(element) in tags or _FURNITURE_NAMES.search(names) is not None
+
+    return _Inherited(has)
 
 
 def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | None) -> list[Block]:
@@ -84,22 +90,23 @@ def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | N
     them (an article's own ``<header>`` may hold it); inside it, furniture (navigation, share
     buttons, footers) is left out. With no title in the page, the head's ``<title>`` stands
     first when it reads as one. A page with neither tables nor headings is read whole."""
-    furnished = _Furniture()
+    furnished = _furniture(_FURNITURE_TAGS)
+    in_link = _Inherited(lambda element: _tag(element) in ("a", "li", "option"))
     candidates = [
         i
         for i, (block, owner) in enumerate(blocks)
         if (isinstance(block, Grid) and _STANDARD_TABLE.search(_grid_text(block)))
-        or (_is_heading(block) and not _in_link(owner))
+        or (_is_heading(block) and not in_link(owner))
     ]
     core = [i for i in candidates if not furnished(blocks[i][1])]
     if not core:
         return [block for block, _ in blocks]
     anchors = [blocks[i][1] for i in core]
-    headed = _Furniture(_FURNITURE_TAGS - {"header"})
+    headed = _furniture(_FURNITURE_TAGS - {"header"})
     titles = [
         owner
         for block, owner in blocks[: core[0]]
-        if isinstance(block, str) and is_title(block) and not _in_link(owner) and not headed(owner)
+        if isinstance(block, str) and is_title(block) and not in_link(owner) and not headed(owner)
     ]
     if titles:
         anchors.append(titles[-1])
@@ -107,9 +114,10 @@ def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | N
     inside = set(article.iter())
     # An element that holds the anchors and nothing else (one table alone, a heading alone)
     # is no article yet: widen it to its container.
+    in_core = set(core)
     for _ in range(_MAX_WIDENING):
         parent = article.getparent()
-        alone = all(i in core for i, (_, owner) in enumerate(blocks) if owner in inside)
+        alone = all(i in in_core for i, (_, owner) in enumerate(blocks) if owner in inside)
         if not alone or parent is None or _tag(parent) == "html":
             break
         article = parent

@@ -38,6 +38,9 @@ _HIDDEN = etree.XPath(
     "//*[@hidden or contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
 )
 _MAX_HIDDEN_TEXT = 200
+# A report's largest table has some 30 rows of 15 columns; spans over millions of slots are
+# an attack, not a report.
+_MAX_SLOTS = 1_000_000
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -104,7 +107,7 @@ def _span(value: str | None) -> int | None:
     there are none (the attribute then counts as 1)."""
     if value is None:
         return None
-    if value.isdigit():
+    if value.isdecimal():
         return int(value)
     match = _SPAN.match(value)
     return int(match.group(1)) if match else None
@@ -184,6 +187,13 @@ def build_grid(table: etree._Element) -> Grid:
             )
         widest = max(widest, sum(min(colspan, most) for _, colspan, _ in spec))
         specs.append(spec)
+    if len(rows) * widest > _MAX_SLOTS:
+        raise ParseError(
+            f"a table of {len(rows)} rows and {widest} columns is too large for a report",
+            None,
+            None,
+            "the tables of a report",
+        )
     placed: list[dict[int, Cell | None]] = [{} for _ in rows]
     for r, spec in enumerate(specs):
         slots, c, left = placed[r], 0, len(rows) - r
