@@ -34,9 +34,8 @@ _DROPPED_TAGS = _names(
     " textarea map audio video"
 )
 # What a browser does not show (and innerText leaves out): ``hidden``, ``display:none``.
-_HIDDEN = etree.XPath(
-    "//*[@hidden or contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
-)
+_MAYBE_HIDDEN = etree.XPath("//*[@hidden or @style]")
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _MAX_HIDDEN_TEXT = 200
 # A report's largest table has some 30 rows of 15 columns; spans over millions of slots are
 # an attack, not a report.
@@ -272,15 +271,18 @@ def _parse(text: str) -> etree._Element:
     parser = etree.HTMLParser(
         no_network=True, huge_tree=True, remove_comments=True, remove_pis=True, recover=True
     )
-    # lxml refuses a str that declares its encoding (the text is decoded already) and
-    # characters XML cannot hold; browsers ignore both.
-    text = _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
     try:
         root = etree.fromstring(text, parser)
-    except (ValueError, etree.LxmlError) as error:  # pragma: no cover - lxml recovers
-        raise ParseError(
-            f"the HTML page cannot be parsed ({error})", None, None, "an HTML page"
-        ) from None
+    except ValueError:
+        # lxml refuses a str that declares its encoding (the text is decoded already) and
+        # characters XML cannot hold; browsers ignore both.
+        text = _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
+        try:
+            root = etree.fromstring(text, parser)
+        except (ValueError, etree.LxmlError) as error:  # pragma: no cover - lxml recovers
+            raise ParseError(
+                f"the HTML page cannot be parsed ({error})", None, None, "an HTML page"
+            ) from None
     limits = [e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
     if limits:
         # libxml2 stops at its depth limit and silently drops the rest of the page.
@@ -314,12 +316,13 @@ def html_blocks(text: str) -> list[Block]:
     root = _parse(text)
     title = head_title(root)
     etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
-    found = _HIDDEN(root)
+    found = _MAYBE_HIDDEN(root)
     for hidden in found if isinstance(found, list) else []:
         # Some sites hide the article until a script shows it: a hidden element that holds
         # a table or much text stays.
         if (
             isinstance(hidden, etree._Element)
+            and (hidden.get("hidden") is not None or _DISPLAY_NONE.search(hidden.get("style", "")))
             and not _has_table(hidden)
             and len(_text_of(hidden)) < _MAX_HIDDEN_TEXT
         ):
