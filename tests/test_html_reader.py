@@ -238,3 +238,15 @@ def test_the_lab_case_of_a_raw_html_table_in_markdown_is_exact(shared: Path) -> 
     cells = flatten(report)
     assert {key: cells[key] for key in expected["cells"]} == expected["cells"]
     assert len(report.sections) == 6
+
+
+def test_a_report_inside_an_element_named_like_furniture_is_still_read() -> None:
+    page = (
+        "<body><div class='nav'><p>一、首页</p></div>"
+        "<div class='share-content'><h1>示例县2021年政府信息公开工作年度报告</h1>"
+        f"<p>一、总体情况</p><p>正文。</p><div class='bdshare'>分享</div>{_TABLE}</div>"
+        "<div class='footer'><p>一、版权所有</p></div></body>"
+    )
+    texts = [block for block in html_blocks(page) if isinstance(block, str)]
+    assert "正文。" in texts and "示例县2021年政府信息公开工作年度报告" in texts
+    assert "分享" not in texts

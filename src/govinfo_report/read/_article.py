@@ -73,15 +73,30 @@ class _Inherited:
         return found
 
 
-def _furniture(tags: frozenset[str]) -> _Inherited:
+def _furniture(
+    tags: frozenset[str], holders: set[etree._Element] | frozenset[etree._Element] = frozenset()
+) -> _Inherited:
     """Page furniture or inside some: by tag (``<nav>``, ``<footer>``) or by class or id
-    (share, footer, breadcrumb, …)."""
+    (share, footer, breadcrumb, …); never an element in ``holders`` (those holding the report)."""
 
     def has(element: etree._Element) -> bool:
+        if element in holders:
+            return False
         names = f"{element.get('class', '')} {element.get('id', '')}"
         return _tag(element) in tags or _FURNITURE_NAMES.search(names) is not None
 
     return _Inherited(has)
+
+
+def _holders(anchors: list[etree._Element]) -> set[etree._Element]:
+    """The anchors and every element around them, each reached once."""
+    found: set[etree._Element] = set()
+    for anchor in anchors:
+        node: etree._Element | None = anchor
+        while node is not None and node not in found:
+            found.add(node)
+            node = node.getparent()
+    return found
 
 
 def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | None) -> list[Block]:
@@ -98,7 +113,9 @@ def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | N
         if (isinstance(block, Grid) and _STANDARD_TABLE.search(_grid_text(block)))
         or (_is_heading(block) and not in_link(owner))
     ]
-    core = [i for i in candidates if not furnished(blocks[i][1])]
+    # Anchors in furniture (a footer's 一、版权所有) do not count, unless all are: then the
+    # report itself sits in an element named like furniture.
+    core = [i for i in candidates if not furnished(blocks[i][1])] or candidates
     if not core:
         return [block for block, _ in blocks]
     anchors = [blocks[i][1] for i in core]
@@ -122,12 +139,8 @@ def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | N
             break
         article = parent
         inside = set(article.iter())
-    kept = set(anchors)
-    found = [
-        block
-        for block, owner in blocks
-        if owner in inside and (owner in kept or not furnished(owner))
-    ]
+    dropped = _furniture(_FURNITURE_TAGS, _holders(anchors))
+    found = [block for block, owner in blocks if owner in inside and not dropped(owner)]
     if not titles and head_title is not None:
         found.insert(0, head_title)
     return found
