@@ -250,3 +250,14 @@ def test_a_report_inside_an_element_named_like_furniture_is_still_read() -> None
     texts = [block for block in html_blocks(page) if isinstance(block, str)]
     assert "正文。" in texts and "示例县2021年政府信息公开工作年度报告" in texts
     assert "分享" not in texts
+
+
+def test_the_date_source_and_font_size_line_under_the_title_is_furniture() -> None:
+    page = (
+        "<body><div class='article'><h1>示例县2021年政府信息公开工作年度报告</h1>"
+        "<div class='pages-date'>2022-01-20 <span class='font'>字号：大 中 小</span></div>"
+        f"<div class='context'><p>一、总体情况</p><p class='next-step'>下一步工作。</p>{_TABLE}"
+        "</div><div class='print-close'>【打印】【关闭】</div></div></body>"
+    )
+    texts = [block for block in html_blocks(page) if isinstance(block, str)]
+    assert texts == ["示例县2021年政府信息公开工作年度报告", "一、总体情况", "下一步工作。"]

@@ -21,7 +21,9 @@ def _tag(element: etree._Element) -> str:
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 
 _FURNITURE_NAMES = re.compile(
-    r"share|bdshare|footer|foot\b|nav|menu|breadcrumb|crumb|sidebar|toolbar|copyright|location",
+    r"share|footer|foot\b|nav|menu|breadcrumb|crumb|sidebar|toolbar|copyright|location"
+    r"|qrcode|pager|pagination"
+    r"|(?<![a-z])(?:print|close|font|date|time|source|info|related)(?![a-z])",
     re.IGNORECASE,
 )
 
