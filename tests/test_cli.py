@@ -45,7 +45,7 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "c-cells-utf16.txt").write_bytes(cells.encode("utf-16"))
     (tmp_path / "d-broken.txt").write_text(BROKEN, encoding="utf-8-sig")
     (tmp_path / "e-corrupt.txt").write_bytes(b"\x80\xff\xfe\x81" * 50)
-    (tmp_path / "notes.md").write_text("not taken: only *.txt", encoding="utf-8")
+    (tmp_path / "notes.json").write_text("not taken: not a report format", encoding="utf-8")
     return tmp_path
 
 

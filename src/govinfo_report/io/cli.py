@@ -212,14 +212,16 @@ def _command(
 
 def _batch_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("files", nargs="+", metavar="FILE|DIR", help="files, or folders to walk")
-    sub.add_argument("--glob", default="*.txt", help="files to take from folders (*.txt)")
+    sub.add_argument(
+        "--glob", default=None, help="files to take from folders (every supported format)"
+    )
     sub.add_argument("-j", "--jobs", type=int, default=None, help="processes (all cores)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
-        description="Read, check and export 政府信息公开工作年度报告 text files.",
+        description="Read, check and export 政府信息公开工作年度报告 files (text, HTML pages).",
         epilog="examples:\n" + "\n".join(f"  {e}" for e in EXAMPLES.values()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -235,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--errors-only", action="store_true", help="leave warnings out")
     convert = _command(commands, "convert", "the canonical text of a report", cmd_convert)
     convert.add_argument("file", type=Path, metavar="FILE")
-    convert.add_argument("--layout", choices=LAYOUTS, default="tab")
+    convert.add_argument("--layout", choices=(*LAYOUTS, "html"), default="tab")
     export = _command(
         commands, "export", "cells as a table: one row per report and cell", cmd_export
     )

@@ -1,43 +1,16 @@
-"""Reading report files: encodings as government sites publish them, and folders of them."""
+"""Reading report files: encodings and formats as government sites publish them, and folders
+of them."""
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from govinfo_report.model import Report
-from govinfo_report.read import parse
+from govinfo_report.read import SUFFIXES, parse_bytes
+from govinfo_report.read._decode import FALLBACKS, UnreadableFile, decode
 
-# Tried in order when a file has no byte-order mark. GB18030 decodes every GBK and GB2312
-# file too, and many government files are GBK.
-FALLBACKS = ("utf-8", "gb18030")
-
-
-class UnreadableFile(ValueError):
-    """A file whose bytes are not text in any encoding we know."""
-
-
-def decode(data: bytes) -> str:
-    """Bytes → text: UTF-8 with or without BOM, UTF-16 (by BOM, or by its zero bytes),
-    then GB18030/GBK. Line ends are left to the parser, which reads them all."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    if 0 in data[:4096]:  # UTF-8 and GBK text never hold a NUL byte; UTF-16 does
-        head = data[:4096]
-        little = head[1::2].count(0) >= head[0::2].count(0)  # ASCII's zero byte comes second
-        try:
-            return data.decode("utf-16-le" if little else "utf-16-be")
-        except UnicodeDecodeError:
-            pass
-    for encoding in FALLBACKS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile("not UTF-8, UTF-16 or GB18030 text")
+__all__ = ["FALLBACKS", "SUFFIXES", "UnreadableFile", "decode", "parse_file", "read_text", "walk"]
 
 
 def read_text(path: str | Path) -> str:
@@ -46,19 +19,22 @@ def read_text(path: str | Path) -> str:
 
 
 def parse_file(path: str | Path) -> Report:
-    """``parse`` a file: ``OSError`` if it cannot be opened, ``UnreadableFile`` (a
-    ``ValueError``) if it is not text, ``ParseError`` if it is not a report."""
-    return parse(read_text(path))
+    """Read a report file of any supported format (decided by its content, the name only
+    breaking ties): ``OSError`` if it cannot be opened, ``UnreadableFile`` (a ``ValueError``)
+    if it is not text, ``ParseError`` if it is not a report."""
+    path = Path(path)
+    return parse_bytes(path.read_bytes(), path.name)
 
 
-def walk(inputs: Iterable[str | Path], pattern: str = "*.txt") -> Iterator[Path]:
-    """Files named directly, and files matching ``pattern`` under folders, recursively and in
-    a stable order; hidden files and folders are skipped."""
+def walk(inputs: Iterable[str | Path], pattern: str | None = None) -> Iterator[Path]:
+    """Files named directly, and under folders (recursively, in a stable order; hidden files
+    and folders skipped) every file of a supported format, or those matching ``pattern``."""
     for item in map(Path, inputs):
         if item.is_dir():
-            for path in sorted(item.rglob(pattern)):
+            for path in sorted(item.rglob(pattern or "*")):
                 hidden = any(part.startswith(".") for part in path.relative_to(item).parts)
-                if path.is_file() and not hidden:
+                wanted = pattern is not None or path.suffix.lower() in SUFFIXES
+                if path.is_file() and not hidden and wanted:
                     yield path
         else:
             yield item

@@ -11,7 +11,10 @@ import attrs
 # A line break inside a cell joins without a space between CJK characters (``本年新`` /
 # ``制作数量``) and with one between Latin words or numbers.
 _CJK_EDGE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
-_BLANK = re.compile(r"[\s\u00a0\u3000\u200b]+")
+# A no-break space is a space (a cell of them is blank); a zero-width space is nothing; a
+# tab or any other character that would end a line of text is a space.
+_SPACES: dict[int, str | None] = {ord(c): " " for c in "\u00a0\t\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+_SPACES[ord("\u200b")] = None
 
 
 @attrs.frozen
@@ -37,14 +40,17 @@ Block = str | Grid
 
 def cell_text(text: str) -> str:
     """A cell's lines as one: fragments joined (with a space only between non-CJK ends);
-    no-break and zero-width spaces read as blanks; a cell of only blanks is empty."""
-    parts = [_BLANK.sub(" ", part).strip() for part in text.split("\n")]
+    no-break and zero-width spaces read as blanks; a cell of only blanks is empty. Spaces
+    inside a line are kept as they stand (the text route keeps them: a cell is exact)."""
+    if "\n" not in text:  # one line: most cells
+        return text.translate(_SPACES).strip().replace("|", "｜")
+    parts = [part.translate(_SPACES).strip() for part in text.split("\n")]
     joined = ""
     for part in filter(None, parts):
         if joined and not (_CJK_EDGE.match(joined[-1]) or _CJK_EDGE.match(part[0])):
             joined += " "
         joined += part
-    return joined.replace("\t", " ").replace("|", "｜")
+    return joined.replace("|", "｜")
 
 
 def grid_lines(grid: Grid) -> list[str]:

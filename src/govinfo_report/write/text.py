@@ -26,8 +26,10 @@ from govinfo_report.model.editions import (
 )
 from govinfo_report.model.numerals import to_chinese
 from govinfo_report.model.values import format_value
+from govinfo_report.write.html import to_html
 
-Layout = Literal["tab", "pipe", "cells"]
+Layout = Literal["tab", "pipe", "cells", "html"]
+# The text layouts; ``"html"`` (write/html.py) is a page, not text to read line by line.
 LAYOUTS: tuple[Layout, ...] = ("tab", "pipe", "cells")
 Grid = list[list[str]]
 Cells = dict[str, Value]
@@ -125,7 +127,7 @@ def _cells(grid: Grid) -> Iterator[str]:
             yield "\t" + cell
 
 
-WRITERS: dict[Layout, Callable[[Grid], Iterator[str]]] = {
+WRITERS: dict[str, Callable[[Grid], Iterator[str]]] = {
     "tab": _tab,
     "pipe": _pipe,
     "cells": _cells,
@@ -152,9 +154,12 @@ def _blocks(
 
 
 def serialize(report: Report, layout: Layout = "tab") -> str:
-    """The canonical text of ``report`` with its tables in ``layout``."""
+    """The canonical text of ``report`` with its tables in ``layout``, or with ``"html"`` a
+    standalone page (write/html.py)."""
+    if layout == "html":
+        return to_html(report)
     if layout not in WRITERS:
-        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
+        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)} or html, not {layout!r}")
     spec = EDITIONS[report.edition]
     lines = list(report.front_matter)
     if report.title is not None:
