@@ -1,0 +1,316 @@
+"""PDF files as blocks: ruled tables as grids, every other text line as a paragraph line.
+
+pdfplumber finds the ruled tables (its cell boxes give merged cells directly; it was right on
+every measured cell, and the faster pypdfium2 route needs a ruling-line finder of our own).
+Characters are laid out here rather than by pdfplumber's text extraction, so a cell's text is
+exactly the characters inside its box, CJK letter-spacing (``总 计``) is dropped, and a label
+typeset one character per line reads as one word (``grid.cell_text`` joins the lines).
+
+Across a page break a table goes on with no repeated header: the two parts are joined, a
+merged label cut by the break (``（四）无`` / ``法提供``) is carried over as one cell, and a row
+left empty by the break is dropped. A PDF without ruling lines gives only text lines, which
+the text reader reads like any PDF text, naming every cell it cannot place for certain.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from govinfo_report.errors import ParseError
+from govinfo_report.read._grid import Block, Cell, Grid
+
+INSTALL = "pip install 'govinfo_report[pdf]'"
+MAX_PAGES = 500  # a yearly report is a few dozen pages; past this it is not one
+
+_CJK = "\u3000-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+# Page furniture between the two parts of a table: page numbers, ``第 5 页 共 9 页``.
+_FURNITURE = re.compile(r"^[\s\-—–_·.第共页/\dPpage]*$")
+# A cell that begins with an enumerator starts a new label; it never continues a cut one.
+_ENUMERATED = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.．、])"
+)
+_NUMBER = re.compile(r"^[\s+\-\d.,，]*$")
+_SNAP = 2.0  # points: coordinates of one ruling line drawn in pieces
+
+
+@attrs.frozen
+class _Char:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    size: float
+
+
+@attrs.frozen
+class _Table:
+    """A grid found on a page with its column edges (to match its continuation)."""
+
+    grid: Grid
+    columns: tuple[float, ...]
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(re.match(f"[{_CJK}]", text))
+
+
+@attrs.frozen
+class _Line:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    text: str
+    wide: bool  # holds a gap wider than a character: columns, not running text
+
+
+def _line(chars: list[_Char]) -> _Line:
+    """One line's characters left to right: a space where the gap is wider than running text
+    leaves (CJK characters that touch are joined, ``2021年`` stays whole)."""
+    parts: list[str] = []
+    previous: _Char | None = None
+    wide = False
+    ordered = sorted(chars, key=lambda c: c.x0)
+    for char in ordered:
+        if char.text.isspace():
+            continue
+        if previous is not None:
+            gap = char.x0 - previous.x1
+            size = max(char.size, 1.0)
+            cjk = _is_cjk(previous.text[-1]) + _is_cjk(char.text[0])
+            wide = wide or gap > size
+            if gap > (0.15, 0.5, 0.3)[cjk] * size:
+                parts.append(" ")
+        parts.append(char.text)
+        previous = char
+    return _Line(
+        min(c.top for c in chars),
+        max(c.bottom for c in chars),
+        ordered[0].x0,
+        max(c.x1 for c in chars),
+        max(c.size for c in chars),
+        "".join(parts),
+        wide,
+    )
+
+
+def _lines(chars: Iterable[_Char]) -> list[_Line]:
+    """Characters grouped into lines, top to bottom."""
+    rows: list[list[_Char]] = []
+    for char in sorted(chars, key=lambda c: (c.top, c.x0)):
+        if rows and abs(char.top - rows[-1][0].top) <= 0.5 * max(char.size, 1.0):
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return [line for line in map(_line, rows) if line.text.strip()]
+
+
+def _paragraphs(lines: list[_Line]) -> list[_Line]:
+    """Running text wrapped at the right margin joined back into one line (a title broken as
+    ``…年度报`` / ``告``); lines laid out in columns are never joined."""
+    if not lines:
+        return lines
+    right = max(line.x1 for line in lines)
+    joined = [lines[0]]
+    for line in lines[1:]:
+        last = joined[-1]
+        if (
+            not (last.wide or line.wide)
+            and abs(last.size - line.size) <= 0.5
+            and last.x1 >= right - 1.5 * last.size
+            and line.x0 <= last.x0 + last.size
+            and 0 <= line.top - last.bottom <= 0.8 * last.size
+        ):
+            joined[-1] = attrs.evolve(
+                last, bottom=line.bottom, x1=line.x1, text=last.text + line.text
+            )
+        else:
+            joined.append(line)
+    return joined
+
+
+def _snap(values: Iterable[float]) -> list[float]:
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value - edges[-1] > _SNAP:
+            edges.append(value)
+    return edges
+
+
+def _index(edges: Sequence[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def _grid(boxes: Sequence[tuple[float, float, float, float]], chars: list[_Char]) -> _Table:
+    """Cell boxes laid on the table's column and row edges; each character goes to the box
+    its centre falls in."""
+    xs = _snap(v for box in boxes for v in (box[0], box[2]))
+    ys = _snap(v for box in boxes for v in (box[1], box[3]))
+    width, height = len(xs) - 1, len(ys) - 1
+    owner: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    for x0, top, x1, bottom in boxes:
+        c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+        if c1 <= c0 or r1 <= r0:
+            continue
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner.setdefault((r, c), (r0, c0, r1, c1))
+    for r in range(height):  # a slot no box covers is a blank cell of its own
+        for c in range(width):
+            owner.setdefault((r, c), (r, c, r + 1, c + 1))
+    texts: dict[tuple[int, int, int, int], list[_Char]] = {}
+    for char in chars:
+        r = bisect_right(ys, (char.top + char.bottom) / 2) - 1
+        c = bisect_right(xs, (char.x0 + char.x1) / 2) - 1
+        if 0 <= r < height and 0 <= c < width:
+            texts.setdefault(owner[(r, c)], []).append(char)
+    rows = []
+    for r in range(height):
+        row: list[Cell | None] = []
+        for c in range(width):
+            r0, c0, r1, c1 = box = owner[(r, c)]
+            if (r0, c0) != (r, c):
+                row.append(None)
+                continue
+            text = "\n".join(line.text for line in _lines(texts.get(box, [])))
+            row.append(Cell(_CJK_GAP.sub("", text), r1 - r0, c1 - c0))
+        rows.append(tuple(row))
+    return _Table(Grid(tuple(rows)), tuple(xs))
+
+
+def _page_blocks(page: Any) -> list[Block | _Table]:
+    """One page: its tables (by content: a one-column box is body text, not a table) and its
+    other lines, in reading order."""
+    chars = [
+        _Char(c["x0"], c["top"], c["x1"], c["bottom"], c["text"], float(c.get("size") or 0))
+        for c in page.chars
+        if c.get("text")
+    ]
+    placed: list[tuple[float, Block | _Table]] = []
+    rest = chars
+    for found in page.find_tables():
+        x0, top, x1, bottom = found.bbox
+        inside = [c for c in rest if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= c.top <= bottom]
+        table = _grid(found.cells, inside)
+        columns = max((len(row) for row in table.grid.rows), default=0)
+        if columns < 2 or len(table.grid.rows) < 2:
+            continue  # a background box or a frame: its text stays body text
+        placed.append((top, table))
+        kept = set(map(id, inside))
+        rest = [c for c in rest if id(c) not in kept]
+    placed += [(line.top, line.text) for line in _paragraphs(_lines(rest))]
+    placed.sort(key=lambda item: item[0])
+    return [block for _, block in placed]
+
+
+def _owners(grid: Grid) -> dict[int, tuple[int, Cell]]:
+    """For each column of the grid's last row, the cell covering it and the row it starts in."""
+    owners: dict[int, tuple[int, Cell]] = {}
+    for r, row in enumerate(grid.rows):
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            if r + cell.rowspan >= len(grid.rows):
+                for k in range(c, c + cell.colspan):
+                    owners[k] = (r, cell)
+    return owners
+
+
+def _is_label(text: str) -> bool:
+    return bool(text) and not _NUMBER.match(text)
+
+
+def _join(upper: Grid, lower: Grid) -> Grid:
+    """A table and its continuation on the next page as one grid."""
+    rows = [list(row) for row in upper.rows]
+    tail = [list(row) for row in lower.rows]
+    while tail and all(c is None or (not c.text and c.rowspan == 1) for c in tail[0]):
+        tail.pop(0)  # a row the break left empty
+    if tail:
+        owners = _owners(upper)
+        for c, cell in enumerate(tail[0]):
+            above = owners.get(c)
+            if cell is None or above is None:
+                continue
+            start, label = above
+            text = cell.text.strip()
+            if (
+                rows[start][c] is label
+                and label.colspan == cell.colspan
+                and _is_label(label.text)
+                and not _NUMBER.match(text or "x")
+                and not _ENUMERATED.match(text)
+            ):
+                merged = Cell(label.text + cell.text, label.rowspan + cell.rowspan, label.colspan)
+                rows[start][c] = merged
+                tail[0][c] = None
+    return Grid(tuple(tuple(row) for row in rows + tail))
+
+
+def _open_table(out: list[Block | _Table]) -> int | None:
+    """Where the last table stands when only page furniture follows it, else None."""
+    for index in range(len(out) - 1, -1, -1):
+        block = out[index]
+        if isinstance(block, _Table):
+            return index
+        if not (isinstance(block, str) and _FURNITURE.match(block)):
+            return None
+    return None
+
+
+def _joined(pages: list[list[Block | _Table]]) -> list[Block]:
+    """Pages in order, a table continued at the top of the next page joined to its first
+    part (page numbers between them do not count)."""
+    out: list[Block | _Table] = []
+    for page in pages:
+        head = True  # nothing but furniture yet on this page
+        for block in page:
+            if isinstance(block, _Table):
+                index = _open_table(out) if head else None
+                previous = out[index] if index is not None else None
+                if isinstance(previous, _Table) and _same_columns(previous.columns, block.columns):
+                    out[index] = _Table(_join(previous.grid, block.grid), previous.columns)  # type: ignore[index]
+                else:
+                    out.append(block)
+                head = False
+            else:
+                out.append(block)
+                head = head and isinstance(block, str) and bool(_FURNITURE.match(block))
+    return [block.grid if isinstance(block, _Table) else block for block in out]
+
+
+def _same_columns(a: Sequence[float], b: Sequence[float]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= 3 * _SNAP for x, y in zip(a, b, strict=True))
+
+
+def pdf_blocks(data: bytes) -> list[Block]:
+    """The blocks of a PDF; ParseError for a file that is not a readable PDF, a scanned one,
+    or when the ``pdf`` extra is not installed."""
+    try:
+        import pdfplumber
+    except ImportError:
+        raise ParseError(f"reading a PDF needs the optional extra: {INSTALL}", None) from None
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise ParseError(f"the PDF has {len(pdf.pages)} pages, too many for a report", None)
+            pages = [_page_blocks(page) for page in pdf.pages]
+    except ParseError:
+        raise
+    except Exception as error:  # pdfminer raises many unrelated types on a damaged file
+        raise ParseError(f"not a readable PDF ({type(error).__name__}: {error})", None) from None
+    if not any(pages):
+        raise ParseError(
+            "the PDF has no text layer (a scanned document of page images): run OCR on it first",
+            None,
+        )
+    return _joined(pages)
