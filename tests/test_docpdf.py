@@ -1,0 +1,89 @@
+"""Word and PDF files read end to end: every committed fixture's edition, year and every cell
+against the report it was made from (tools/make_docpdf_fixtures.py), and bad files refused
+with a clear ParseError."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from govinfo_report import ParseError, flatten
+from govinfo_report.model.editions import is_under
+from govinfo_report.read._documents import parse_document, sniff
+
+FIXTURES = Path(__file__).parent / "formats" / "docpdf"
+FILES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".docx", ".doc", ".pdf"))
+EXTRAS = {".pdf": "pdfplumber", ".doc": "doc2docx"}
+
+
+def _expected(path: Path) -> dict[str, object]:
+    stem = path.name.split(".")[0].removesuffix("-pandoc").removesuffix("-unruled")
+    data: dict[str, object] = json.loads(
+        (FIXTURES / f"{stem}.expected.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def _plain(value: object) -> object:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def _needs_extra(path: Path) -> None:
+    module = EXTRAS.get(path.suffix)
+    if module and importlib.util.find_spec(module) is None:
+        pytest.skip(f"the optional reader {module} is not installed")
+
+
+def test_every_format_has_fixtures_of_both_editions() -> None:
+    kinds = {p.name.split(".", 1)[1] + ("-unruled" if "unruled" in p.name else "") for p in FILES}
+    assert kinds == {"docx", "doc", "pdf", "pdf-unruled"}
+    editions = {_expected(p)["edition"] for p in FILES}
+    assert editions == {"2019", "2021"}
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if "unruled" not in p.name], ids=str)
+def test_ruled_files_give_edition_year_and_every_cell_exactly(path: Path) -> None:
+    _needs_extra(path)
+    expected = _expected(path)
+    report = parse_document(path.read_bytes())
+    assert report.edition.value == expected["edition"]
+    assert report.year == expected["year"]
+    cells = {key: _plain(value) for key, value in flatten(report).items()}
+    assert cells == expected["cells"]
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if "unruled" in p.name], ids=str)
+def test_unruled_pdfs_give_each_cell_exactly_or_blank_and_named(path: Path) -> None:
+    _needs_extra(path)
+    expected = _expected(path)
+    report = parse_document(path.read_bytes())
+    assert report.edition.value == expected["edition"]
+    assert report.year == expected["year"]
+    named = {key for finding in report.validate() for key in finding.keys}
+    cells = {key: _plain(value) for key, value in flatten(report).items()}
+    expected_cells = expected["cells"]
+    assert isinstance(expected_cells, dict)
+    silent = [
+        key
+        for key, value in expected_cells.items()
+        if cells[key] != value
+        and not (cells[key] is None and any(k == key or is_under(key, k) for k in named))
+    ]
+    assert silent == []
+
+
+def test_the_kind_of_file_comes_from_its_bytes_not_its_name() -> None:
+    assert sniff(b"PK\x03\x04rest") == "docx"
+    assert sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest") == "doc"
+    assert sniff(b"\n%PDF-1.7\n") == "pdf"
+    assert sniff(b"<html>") is None
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00" * 64, bytes(range(256)) * 8, "报告".encode()])
+def test_random_bytes_are_not_a_document(data: bytes) -> None:
+    with pytest.raises(ParseError, match="not a Word"):
+        parse_document(data)

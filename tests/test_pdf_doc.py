@@ -1,0 +1,119 @@
+"""The PDF and .doc readers' own rules: tables joined across a page break, labels' letter
+spacing dropped, and bad or unreadable files refused with a ParseError that says why."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from govinfo_report import ParseError
+from govinfo_report.read._doc import OLE_MAGIC, doc_blocks
+from govinfo_report.read._grid import Cell, Grid, grid_lines
+from govinfo_report.read._pdf import _Char, _join, _line, _paragraphs, pdf_blocks
+
+FIXTURES = Path(__file__).parent / "formats" / "docpdf"
+pdfplumber = pytest.importorskip("pdfplumber")
+
+
+def _pdf(content: bytes) -> bytes:
+    """A one-page PDF whose page draws ``content`` (no fonts: no text can be on it)."""
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R>>",
+        b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_without_text_is_named_scanned() -> None:
+    with pytest.raises(ParseError, match="no text layer"):
+        pdf_blocks(_pdf(b"0 0 m 100 100 l S 10 10 50 50 re f"))
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n", b"%PDF-" + bytes(range(256)) * 16, b"junk"])
+def test_a_damaged_pdf_is_a_parse_error(data: bytes) -> None:
+    with pytest.raises(ParseError):
+        pdf_blocks(data)
+
+
+def test_a_truncated_pdf_is_a_parse_error_or_reads_what_is_there() -> None:
+    data = (FIXTURES / "sample-2021.pdf").read_bytes()
+    try:
+        blocks = pdf_blocks(data[: len(data) // 3])
+    except ParseError as error:
+        assert "PDF" in str(error)
+    else:
+        assert isinstance(blocks, list)
+
+
+def test_without_the_extra_the_error_names_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    with pytest.raises(ParseError, match=r"pip install 'govinfo_report\[pdf\]'"):
+        pdf_blocks(_pdf(b""))
+    monkeypatch.setitem(sys.modules, "doc2docx", None)
+    with pytest.raises(ParseError, match=r"pip install 'govinfo_report\[doc\]'.*soffice"):
+        doc_blocks(OLE_MAGIC + bytes(512))
+
+
+def test_a_doc_the_converter_cannot_read_says_how_to_convert_it() -> None:
+    pytest.importorskip("doc2docx")
+    with pytest.raises(ParseError, match="soffice --headless --convert-to docx"):
+        doc_blocks(OLE_MAGIC + bytes(range(256)) * 4)
+    with pytest.raises(ParseError, match="no OLE"):
+        doc_blocks(b"PK\x03\x04")
+
+
+def test_a_group_label_cut_at_the_page_break_is_carried_over_as_one_cell() -> None:
+    upper = Grid(((Cell("（四）无"), Cell("1.本机关不掌握相关政府信息"), Cell("2")),))
+    lower = Grid(
+        (
+            (Cell(""), Cell(""), Cell("")),
+            (Cell("法提供", rowspan=2), Cell("2.没有现成信息需要另行制作"), Cell("0")),
+            (None, Cell("3.补正后申请内容仍不明确"), Cell("")),
+        )
+    )
+    assert grid_lines(_join(upper, lower)) == [
+        "（四）无法提供\t1.本机关不掌握相关政府信息\t2",
+        "2.没有现成信息需要另行制作\t0",
+        "3.补正后申请内容仍不明确\t",
+    ]
+
+
+def test_a_new_group_or_a_number_after_the_break_is_never_joined_to_the_cell_above() -> None:
+    upper = Grid(((Cell("（三）不予公开"), Cell("8.属于行政查询事项"), Cell("1")),))
+    lower = Grid(((Cell("（四）无法提供"), Cell("1.本机关不掌握相关政府信息"), Cell("2")),))
+    assert len(_join(upper, lower).rows) == 2
+    assert _join(upper, lower).rows[1][0] == Cell("（四）无法提供")
+
+
+def _chars(text: str, gap: float, size: float = 10.0) -> list[_Char]:
+    return [
+        _Char(i * (size + gap), 0, i * (size + gap) + size, size, ch, size)
+        for i, ch in enumerate(text)
+    ]
+
+
+def test_letter_spaced_labels_keep_a_space_only_where_the_gap_is_wide() -> None:
+    assert _line(_chars("总计", gap=0.5)).text == "总计"
+    assert _line(_chars("总计", gap=5.0)).text == "总 计"
+    assert _line(_chars("总计", gap=12.0)).wide
+
+
+def test_running_text_wrapped_at_the_margin_is_one_line_but_columns_are_not() -> None:
+    title = _line(_chars("示例镇2021年度报", gap=0))
+    rest = _line([_Char(0, 14, 10, 24, "告", 10)])
+    assert [line.text for line in _paragraphs([title, rest])] == ["示例镇2021年度报告"]
+    row = _line([*_chars("规章", 0), _Char(200, 0, 210, 10, "0", 10)])
+    assert len(_paragraphs([row, rest])) == 2
