@@ -117,3 +117,22 @@ def test_running_text_wrapped_at_the_margin_is_one_line_but_columns_are_not() ->
     assert [line.text for line in _paragraphs([title, rest])] == ["示例镇2021年度报告"]
     row = _line([*_chars("规章", 0), _Char(200, 0, 210, 10, "0", 10)])
     assert len(_paragraphs([row, rest])) == 2
+
+
+def test_a_row_of_numbers_alone_on_the_next_page_keeps_its_blank_cells() -> None:
+    header = Cell("结果维持", rowspan=2)
+    upper = Grid(
+        ((header, Cell("总计", rowspan=2), Cell("复议后起诉")), (None, None, Cell("总计")))
+    )
+    lower = Grid(((Cell("0"), Cell(""), Cell("")),))
+    assert grid_lines(_join(upper, lower))[-1] == "0\t\t"
+
+
+def test_a_header_repeated_on_the_next_page_is_not_glued_to_the_last_label() -> None:
+    upper = Grid(((Cell("信息内容"), Cell("本年处理决定数量")), (Cell("行政许可"), Cell("17"))))
+    lower = Grid(((Cell("信息内容"), Cell("本年处理决定数量")), (Cell("行政处罚"), Cell("3"))))
+    assert grid_lines(_join(upper, lower))[1:] == [
+        "行政许可\t17",
+        "信息内容\t本年处理决定数量",
+        "行政处罚\t3",
+    ]

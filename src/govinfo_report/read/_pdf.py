@@ -23,7 +23,9 @@ from typing import Any
 import attrs
 
 from govinfo_report.errors import ParseError
+from govinfo_report.model.labels import label_key
 from govinfo_report.read._grid import Block, Cell, Grid
+from govinfo_report.read._indexes import table_labels
 
 INSTALL = "pip install 'govinfo_report[pdf]'"
 MAX_PAGES = 500  # a yearly report is a few dozen pages; past this it is not one
@@ -202,8 +204,8 @@ def _page_blocks(page: Any) -> list[Block | _Table]:
         inside = [c for c in rest if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= c.top <= bottom]
         table = _grid(found.cells, inside)
         columns = max((len(row) for row in table.grid.rows), default=0)
-        if columns < 2 or len(table.grid.rows) < 2:
-            continue  # a background box or a frame: its text stays body text
+        if columns < 2:
+            continue  # a background box behind body text (WPS draws them): its text stays text
         placed.append((top, table))
         kept = set(map(id, inside))
         rest = [c for c in rest if id(c) not in kept]
@@ -229,6 +231,20 @@ def _is_label(text: str) -> bool:
     return bool(text) and not _NUMBER.match(text)
 
 
+def _continues(upper: str, lower: str, labels_right: bool) -> bool:
+    """Whether ``lower``, atop the next page, is the rest of the label ``upper`` cut by the
+    break: ``upper`` is a label but no whole known one, and ``lower`` is no number, no label
+    of its own and no enumerated item; an empty ``lower`` only beside labels (a group's
+    merged cell going on), never in a row of numbers."""
+    if not _is_label(upper) or label_key(upper) in table_labels():
+        return False
+    if not lower:
+        return labels_right
+    return not (
+        _NUMBER.match(lower) or _ENUMERATED.match(lower) or label_key(lower) in table_labels()
+    )
+
+
 def _join(upper: Grid, lower: Grid) -> Grid:
     """A table and its continuation on the next page as one grid."""
     rows = [list(row) for row in upper.rows]
@@ -237,22 +253,23 @@ def _join(upper: Grid, lower: Grid) -> Grid:
         tail.pop(0)  # a row the break left empty
     if tail:
         owners = _owners(upper)
-        for c, cell in enumerate(tail[0]):
+        first = tail[0]
+        for c, cell in enumerate(first):
             above = owners.get(c)
             if cell is None or above is None:
                 continue
             start, label = above
-            text = cell.text.strip()
+            labels_right = any(
+                other is not None and _is_label(other.text.strip()) for other in first[c + 1 :]
+            )
             if (
                 rows[start][c] is label
                 and label.colspan == cell.colspan
-                and _is_label(label.text)
-                and not _NUMBER.match(text or "x")
-                and not _ENUMERATED.match(text)
+                and _continues(label.text, cell.text.strip(), labels_right)
             ):
                 merged = Cell(label.text + cell.text, label.rowspan + cell.rowspan, label.colspan)
                 rows[start][c] = merged
-                tail[0][c] = None
+                first[c] = None
     return Grid(tuple(tuple(row) for row in rows + tail))
 
 
