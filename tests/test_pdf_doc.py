@@ -11,7 +11,8 @@ import pytest
 from govinfo_report import ParseError
 from govinfo_report.read._doc import OLE_MAGIC, doc_blocks
 from govinfo_report.read._grid import Cell, Grid, grid_lines
-from govinfo_report.read._pdf import _Char, _join, _line, _paragraphs, pdf_blocks
+from govinfo_report.read._pdf import _join, pdf_blocks
+from govinfo_report.read._pdf_text import Char, _line, _paragraphs, page_lines
 
 FIXTURES = Path(__file__).parent / "formats" / "docpdf"
 pdfplumber = pytest.importorskip("pdfplumber")
@@ -98,9 +99,9 @@ def test_a_new_group_or_a_number_after_the_break_is_never_joined_to_the_cell_abo
     assert _join(upper, lower).rows[1][0] == Cell("（四）无法提供")
 
 
-def _chars(text: str, gap: float, size: float = 10.0) -> list[_Char]:
+def _chars(text: str, gap: float, size: float = 10.0) -> list[Char]:
     return [
-        _Char(i * (size + gap), 0, i * (size + gap) + size, size, ch, size)
+        Char(i * (size + gap), 0, i * (size + gap) + size, size, ch, size)
         for i, ch in enumerate(text)
     ]
 
@@ -113,9 +114,9 @@ def test_letter_spaced_labels_keep_a_space_only_where_the_gap_is_wide() -> None:
 
 def test_running_text_wrapped_at_the_margin_is_one_line_but_columns_are_not() -> None:
     title = _line(_chars("示例镇2021年度报", gap=0))
-    rest = _line([_Char(0, 14, 10, 24, "告", 10)])
+    rest = _line([Char(0, 14, 10, 24, "告", 10)])
     assert [line.text for line in _paragraphs([title, rest])] == ["示例镇2021年度报告"]
-    row = _line([*_chars("规章", 0), _Char(200, 0, 210, 10, "0", 10)])
+    row = _line([*_chars("规章", 0), Char(200, 0, 210, 10, "0", 10)])
     assert len(_paragraphs([row, rest])) == 2
 
 
@@ -136,3 +137,36 @@ def test_a_header_repeated_on_the_next_page_is_not_glued_to_the_last_label() -> 
         "信息内容\t本年处理决定数量",
         "行政处罚\t3",
     ]
+
+
+def _word(text: str, x: float, top: float, size: float = 9.0) -> list[Char]:
+    return [
+        Char(x + i * size, top, x + (i + 1) * size, top + size, ch, size)
+        for i, ch in enumerate(text)
+    ]
+
+
+def test_a_label_printed_one_character_per_line_is_one_line_of_its_own() -> None:
+    chars: list[Char] = []
+    leaves = [
+        "1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "3.危及安全",
+        "4.保护第三方",
+        "5.内部事务",
+        "6.过程性信息",
+        "7.执法案卷",
+    ]
+    for row, character in enumerate("（三）不予公开"):
+        chars += _word(character, 50, 100 + 12 * row)
+        chars += _word(leaves[row], 70, 100 + 12 * row)
+        chars += _word("0", 300, 100 + 12 * row)
+    lines = [text for _, text in page_lines(chars)]
+    assert lines[0] == "（三）不予公开"
+    assert lines[1:3] == ["1.属于国家秘密 0", "2.其他法律行政法规禁止公开 0"]
+
+
+def test_running_cjk_text_aligned_on_a_grid_is_not_read_as_vertical_labels() -> None:
+    chars = [c for row in range(4) for c in _word("本机关全年主动公开信息", 50, 100 + 12 * row)]
+    # Lines running to the margin are one paragraph wrapped: joined, no character taken out.
+    assert [text for _, text in page_lines(chars)] == ["本机关全年主动公开信息" * 4]

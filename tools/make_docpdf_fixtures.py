@@ -55,11 +55,14 @@ OUT = ROOT / "tests" / "formats" / "docpdf"
 Cells = dict[str, Any]
 
 
-def _td(text: str, rowspan: int = 1, colspan: int = 1) -> str:
+def _td(text: str, rowspan: int = 1, colspan: int = 1, vertical: bool = False) -> str:
     spans = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
         f' colspan="{colspan}"' if colspan > 1 else ""
     )
-    return f"<td{spans}>{html.escape(text) if text else '&nbsp;'}</td>"
+    body = html.escape(text) if text else "&nbsp;"
+    if vertical:  # one character per line, as labels in narrow columns are printed
+        body = "<br>".join(html.escape(character) for character in text)
+    return f"<td{spans}>{body}</td>"
 
 
 def _disclosure(cells: Cells, spec: EditionSpec) -> list[str]:
@@ -89,7 +92,9 @@ def _disclosure(cells: Cells, spec: EditionSpec) -> list[str]:
     return rows
 
 
-def _applications(cells: Cells, spec: EditionSpec) -> list[str]:
+def _applications(cells: Cells, spec: EditionSpec, narrow: bool = False) -> list[str]:
+    """Table 三; ``narrow`` prints the group labels one character per line, as many
+    published reports do in narrow columns."""
     leaves = [column.label for column in APPLICATION_COLUMNS]
     rows = [
         _td(APPLICATION_NOTE, rowspan=3, colspan=3) + _td(APPLICANTS, colspan=len(leaves)),
@@ -107,12 +112,18 @@ def _applications(cells: Cells, spec: EditionSpec) -> list[str]:
             labels = _td(row.label, colspan=3)
         else:
             if first_of_part:
-                labels += _td(row.part, rowspan=sum(r.part == row.part for r in spec_rows))
+                labels += _td(
+                    row.part, rowspan=sum(r.part == row.part for r in spec_rows), vertical=narrow
+                )
             if not row.group:
                 labels += _td(row.label, colspan=2)
             else:
                 if first_of_group:
-                    labels += _td(row.group, rowspan=sum(r.group == row.group for r in spec_rows))
+                    labels += _td(
+                        row.group,
+                        rowspan=sum(r.group == row.group for r in spec_rows),
+                        vertical=narrow,
+                    )
                 labels += _td(row.label)
         values = (
             format_value(cells[join_key("applications", row.key, column.key)])
@@ -152,18 +163,28 @@ def _table(rows: list[str], ruled: bool) -> str:
     return f'<table{attributes} style="border-collapse:collapse;width:100%">{body}</table>'
 
 
-def render_html(report: Report, ruled: bool = True) -> str:
-    """The report as a web page: paragraphs and the three tables with their merged cells."""
+def render_html(report: Report, ruled: bool = True, variant: bool = False) -> str:
+    """The report as a web page: paragraphs and the three tables with their merged cells.
+    A ``variant`` page is laid out as publishers often do: table 三's group labels in narrow
+    columns (one character per line) and the first paragraph in a ruled one-cell box (as
+    WPS draws background boxes)."""
     spec = EDITIONS[report.edition]
     cells = flatten(report)
     parts = [f"<p>{html.escape(line)}</p>" for line in report.front_matter]
     if report.title:
         parts.append(f"<h1>{html.escape(report.title)}</h1>")
 
+    boxed: list[Paragraph] = []
+
     def blocks(body: Any) -> None:
         for block in body:
-            if isinstance(block, Paragraph):
+            if isinstance(block, Paragraph) and variant and not boxed:
+                boxed.append(block)
+                parts.append(_table([_td(block.text)], ruled))
+            elif isinstance(block, Paragraph):
                 parts.append(f"<p>{html.escape(block.text)}</p>")
+            elif isinstance(block, TableSlot) and block.table == "applications":
+                parts.append(_table(_applications(cells, spec, narrow=variant), ruled))
             elif isinstance(block, TableSlot):
                 parts.append(_table(TABLES[block.table](cells, spec), ruled))
             elif isinstance(block, GenericTable):
@@ -241,12 +262,12 @@ def _run(*command: str, cwd: Path) -> None:
     subprocess.run(command, cwd=cwd, check=True, capture_output=True, timeout=300)
 
 
-def make(name: str, report: Report, out: Path, work: Path) -> None:
+def make(name: str, report: Report, out: Path, work: Path, variant: bool = False) -> None:
     """All the files of one report, and its expected cells."""
     page = work / f"{name}.html"
-    page.write_text(render_html(report), encoding="utf-8")
+    page.write_text(render_html(report, variant=variant), encoding="utf-8")
     unruled = work / f"{name}-unruled.html"
-    unruled.write_text(render_html(report, ruled=False), encoding="utf-8")
+    unruled.write_text(render_html(report, ruled=False, variant=variant), encoding="utf-8")
     writer = "--infilter=HTML (StarWriter)"
     _run(
         "soffice",
@@ -303,7 +324,7 @@ def main() -> None:
             jobs.append((f"seed-{path.stem[:3]}", with_blanks(report, rng), args.seeds))
     with tempfile.TemporaryDirectory() as work:
         for name, report, out in jobs:
-            make(name, report, out, Path(work))
+            make(name, report, out, Path(work), variant=name.startswith("drawn"))
             print(name, "->", out)
 
 

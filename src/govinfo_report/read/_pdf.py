@@ -26,6 +26,7 @@ from govinfo_report.errors import ParseError
 from govinfo_report.model.labels import label_key
 from govinfo_report.read._grid import Block, Cell, Grid
 from govinfo_report.read._indexes import table_labels
+from govinfo_report.read._pdf_text import ENUMERATED, Char, page_lines, text_lines
 
 INSTALL = "pip install 'govinfo_report[pdf]'"
 MAX_PAGES = 500  # a yearly report is a few dozen pages; past this it is not one
@@ -34,22 +35,8 @@ _CJK = "\u3000-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 # Page furniture between the two parts of a table: page numbers, ``第 5 页 共 9 页``.
 _FURNITURE = re.compile(r"^[\s\-—–_·.第共页/\dPpage]*$")
-# A cell that begins with an enumerator starts a new label; it never continues a cut one.
-_ENUMERATED = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.．、])"
-)
 _NUMBER = re.compile(r"^[\s+\-\d.,，]*$")
 _SNAP = 2.0  # points: coordinates of one ruling line drawn in pieces
-
-
-@attrs.frozen
-class _Char:
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    text: str
-    size: float
 
 
 @attrs.frozen
@@ -58,86 +45,6 @@ class _Table:
 
     grid: Grid
     columns: tuple[float, ...]
-
-
-def _is_cjk(text: str) -> bool:
-    return bool(re.match(f"[{_CJK}]", text))
-
-
-@attrs.frozen
-class _Line:
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    size: float
-    text: str
-    wide: bool  # holds a gap wider than a character: columns, not running text
-
-
-def _line(chars: list[_Char]) -> _Line:
-    """One line's characters left to right: a space where the gap is wider than running text
-    leaves (CJK characters that touch are joined, ``2021年`` stays whole)."""
-    parts: list[str] = []
-    previous: _Char | None = None
-    wide = False
-    ordered = sorted(chars, key=lambda c: c.x0)
-    for char in ordered:
-        if char.text.isspace():
-            continue
-        if previous is not None:
-            gap = char.x0 - previous.x1
-            size = max(char.size, 1.0)
-            cjk = _is_cjk(previous.text[-1]) + _is_cjk(char.text[0])
-            wide = wide or gap > size
-            if gap > (0.15, 0.5, 0.3)[cjk] * size:
-                parts.append(" ")
-        parts.append(char.text)
-        previous = char
-    return _Line(
-        min(c.top for c in chars),
-        max(c.bottom for c in chars),
-        ordered[0].x0,
-        max(c.x1 for c in chars),
-        max(c.size for c in chars),
-        "".join(parts),
-        wide,
-    )
-
-
-def _lines(chars: Iterable[_Char]) -> list[_Line]:
-    """Characters grouped into lines, top to bottom."""
-    rows: list[list[_Char]] = []
-    for char in sorted(chars, key=lambda c: (c.top, c.x0)):
-        if rows and abs(char.top - rows[-1][0].top) <= 0.5 * max(char.size, 1.0):
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    return [line for line in map(_line, rows) if line.text.strip()]
-
-
-def _paragraphs(lines: list[_Line]) -> list[_Line]:
-    """Running text wrapped at the right margin joined back into one line (a title broken as
-    ``…年度报`` / ``告``); lines laid out in columns are never joined."""
-    if not lines:
-        return lines
-    right = max(line.x1 for line in lines)
-    joined = [lines[0]]
-    for line in lines[1:]:
-        last = joined[-1]
-        if (
-            not (last.wide or line.wide)
-            and abs(last.size - line.size) <= 0.5
-            and last.x1 >= right - 1.5 * last.size
-            and line.x0 <= last.x0 + last.size
-            and 0 <= line.top - last.bottom <= 0.8 * last.size
-        ):
-            joined[-1] = attrs.evolve(
-                last, bottom=line.bottom, x1=line.x1, text=last.text + line.text
-            )
-        else:
-            joined.append(line)
-    return joined
 
 
 def _snap(values: Iterable[float]) -> list[float]:
@@ -152,7 +59,7 @@ def _index(edges: Sequence[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _grid(boxes: Sequence[tuple[float, float, float, float]], chars: list[_Char]) -> _Table:
+def _grid(boxes: Sequence[tuple[float, float, float, float]], chars: list[Char]) -> _Table:
     """Cell boxes laid on the table's column and row edges; each character goes to the box
     its centre falls in."""
     xs = _snap(v for box in boxes for v in (box[0], box[2]))
@@ -169,7 +76,7 @@ def _grid(boxes: Sequence[tuple[float, float, float, float]], chars: list[_Char]
     for r in range(height):  # a slot no box covers is a blank cell of its own
         for c in range(width):
             owner.setdefault((r, c), (r, c, r + 1, c + 1))
-    texts: dict[tuple[int, int, int, int], list[_Char]] = {}
+    texts: dict[tuple[int, int, int, int], list[Char]] = {}
     for char in chars:
         r = bisect_right(ys, (char.top + char.bottom) / 2) - 1
         c = bisect_right(xs, (char.x0 + char.x1) / 2) - 1
@@ -183,7 +90,7 @@ def _grid(boxes: Sequence[tuple[float, float, float, float]], chars: list[_Char]
             if (r0, c0) != (r, c):
                 row.append(None)
                 continue
-            text = "\n".join(line.text for line in _lines(texts.get(box, [])))
+            text = "\n".join(text_lines(texts.get(box, [])))
             row.append(Cell(_CJK_GAP.sub("", text), r1 - r0, c1 - c0))
         rows.append(tuple(row))
     return _Table(Grid(tuple(rows)), tuple(xs))
@@ -193,7 +100,7 @@ def _page_blocks(page: Any) -> list[Block | _Table]:
     """One page: its tables (by content: a one-column box is body text, not a table) and its
     other lines, in reading order."""
     chars = [
-        _Char(c["x0"], c["top"], c["x1"], c["bottom"], c["text"], float(c.get("size") or 0))
+        Char(c["x0"], c["top"], c["x1"], c["bottom"], c["text"], float(c.get("size") or 0))
         for c in page.chars
         if c.get("text")
     ]
@@ -209,7 +116,7 @@ def _page_blocks(page: Any) -> list[Block | _Table]:
         placed.append((top, table))
         kept = set(map(id, inside))
         rest = [c for c in rest if id(c) not in kept]
-    placed += [(line.top, line.text) for line in _paragraphs(_lines(rest))]
+    placed += page_lines(rest)
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed]
 
@@ -241,7 +148,7 @@ def _continues(upper: str, lower: str, labels_right: bool) -> bool:
     if not lower:
         return labels_right
     return not (
-        _NUMBER.match(lower) or _ENUMERATED.match(lower) or label_key(lower) in table_labels()
+        _NUMBER.match(lower) or ENUMERATED.match(lower) or label_key(lower) in table_labels()
     )
 
 
