@@ -11,7 +11,7 @@ import pytest
 from govinfo_report import ParseError
 from govinfo_report.read._doc import OLE_MAGIC, doc_blocks
 from govinfo_report.read._grid import Cell, Grid, grid_lines
-from govinfo_report.read._pdf import _join, pdf_blocks
+from govinfo_report.read._pdf import _join, _page_blocks, pdf_blocks
 from govinfo_report.read._pdf_text import Char, _line, _paragraphs, page_lines
 
 FIXTURES = Path(__file__).parent / "formats" / "docpdf"
@@ -19,12 +19,14 @@ pdfplumber = pytest.importorskip("pdfplumber")
 
 
 def _pdf(content: bytes) -> bytes:
-    """A one-page PDF whose page draws ``content`` (no fonts: no text can be on it)."""
+    """A one-page PDF whose page draws ``content`` (Helvetica as ``/F1`` for any text)."""
     objects = [
         b"<</Type/Catalog/Pages 2 0 R>>",
         b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R"
+        b"/Resources<</Font<</F1 5 0 R>>>>>>",
         b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -170,3 +172,34 @@ def test_running_cjk_text_aligned_on_a_grid_is_not_read_as_vertical_labels() -> 
     chars = [c for row in range(4) for c in _word("本机关全年主动公开信息", 50, 100 + 12 * row)]
     # Lines running to the margin are one paragraph wrapped: joined, no character taken out.
     assert [text for _, text in page_lines(chars)] == ["本机关全年主动公开信息" * 4]
+
+
+def test_text_drawn_twice_for_fake_bold_reads_once() -> None:
+    twice = (
+        b"BT /F1 12 Tf 20 150 Td (Report 2021) Tj ET BT /F1 12 Tf 20.3 150 Td (Report 2021) Tj ET"
+    )
+    assert pdf_blocks(_pdf(twice)) == ["Report 2021"]
+
+
+class _Page:
+    """Just what the page reader asks of a pdfplumber page."""
+
+    page_number = 1
+
+    def __init__(self, texts: list[str]) -> None:
+        self.chars = [
+            {"x0": 10.0 * i, "top": 0.0, "x1": 10.0 * i + 9, "bottom": 9.0, "text": t, "size": 9.0}
+            for i, t in enumerate(texts)
+        ]
+
+    def dedupe_chars(self, tolerance: float) -> _Page:
+        return self
+
+    def find_tables(self) -> list[object]:
+        return []
+
+
+def test_glyph_numbers_instead_of_characters_are_refused_not_read() -> None:
+    assert _page_blocks(_Page(list("报告正文"))) == ["报告正文"]
+    with pytest.raises(ParseError, match="without a Unicode map"):
+        _page_blocks(_Page(["(cid:1234)"] * 10))

@@ -99,11 +99,19 @@ def _grid(boxes: Sequence[tuple[float, float, float, float]], chars: list[Char])
 def _page_blocks(page: Any) -> list[Block | _Table]:
     """One page: its tables (by content: a one-column box is body text, not a table) and its
     other lines, in reading order."""
+    # WPS and Word fake bold by drawing a glyph twice, a hair apart: one character each.
     chars = [
         Char(c["x0"], c["top"], c["x1"], c["bottom"], c["text"], float(c.get("size") or 0))
-        for c in page.chars
+        for c in page.dedupe_chars(tolerance=1).chars
         if c.get("text")
     ]
+    glyph_numbers = sum(char.text.startswith("(cid:") for char in chars)
+    if glyph_numbers > max(3, len(chars) // 20):
+        raise ParseError(
+            f"page {page.page_number} of the PDF has fonts without a Unicode map: its text "
+            "reads as glyph numbers, not characters (convert it with another tool, or OCR it)",
+            None,
+        )
     placed: list[tuple[float, Block | _Table]] = []
     rest = chars
     for found in page.find_tables():
