@@ -11,7 +11,7 @@ import pytest
 from govinfo_report import ParseError
 from govinfo_report.read._doc import OLE_MAGIC, doc_blocks
 from govinfo_report.read._grid import Cell, Grid, grid_lines
-from govinfo_report.read._pdf import _join, _page_blocks, pdf_blocks
+from govinfo_report.read._pdf import _join, _onto, _page_blocks, _Table, pdf_blocks
 from govinfo_report.read._pdf_text import Char, _line, _paragraphs, page_lines
 
 FIXTURES = Path(__file__).parent / "formats" / "docpdf"
@@ -203,3 +203,12 @@ def test_glyph_numbers_instead_of_characters_are_refused_not_read() -> None:
     assert _page_blocks(_Page(list("报告正文"))) == ["报告正文"]
     with pytest.raises(ParseError, match="without a Unicode map"):
         _page_blocks(_Page(["(cid:1234)"] * 10))
+
+
+def test_a_continuation_that_merges_some_columns_is_laid_on_the_columns_above() -> None:
+    lower = _Table(Grid(((Cell("四、结转下年度继续办理"), Cell("1"), Cell("")),)), (0, 20, 30, 40))
+    assert _onto(lower, (0, 10, 20, 30, 40)) == Grid(
+        ((Cell("四、结转下年度继续办理", colspan=2), None, Cell("1"), Cell("")),)
+    )
+    assert _onto(lower, (0, 10, 14, 30, 40)) is None  # an edge of its own: another table
+    assert _onto(lower, (0, 10, 20, 30, 40, 50)) is None  # narrower than the part above

@@ -209,8 +209,9 @@ def _joined(pages: list[list[Block | _Table]]) -> list[Block]:
             if isinstance(block, _Table):
                 index = _open_table(out) if head else None
                 previous = out[index] if index is not None else None
-                if isinstance(previous, _Table) and _same_columns(previous.columns, block.columns):
-                    out[index] = _Table(_join(previous.grid, block.grid), previous.columns)  # type: ignore[index]
+                lower = _onto(block, previous.columns) if isinstance(previous, _Table) else None
+                if isinstance(previous, _Table) and lower is not None:
+                    out[index] = _Table(_join(previous.grid, lower), previous.columns)  # type: ignore[index]
                 else:
                     out.append(block)
                 head = False
@@ -220,8 +221,29 @@ def _joined(pages: list[list[Block | _Table]]) -> list[Block]:
     return [block.grid if isinstance(block, _Table) else block for block in out]
 
 
-def _same_columns(a: Sequence[float], b: Sequence[float]) -> bool:
-    return len(a) == len(b) and all(abs(x - y) <= 3 * _SNAP for x, y in zip(a, b, strict=True))
+def _onto(table: _Table, columns: Sequence[float]) -> Grid | None:
+    """``table``'s grid laid on ``columns`` (the edges of the part above it), when each of its
+    own column edges is one of them: a continuation whose rows happen to merge some columns
+    (``四、结转下年度继续办理`` across the label columns) still goes on the same table. None
+    when the edges do not match: a different table."""
+    tolerance = 3 * _SNAP
+    place = []
+    for x in table.columns:
+        index = _index(columns, x) if columns else -1
+        if index < 0 or abs(columns[index] - x) > tolerance:
+            return None
+        place.append(index)
+    if place[0] != 0 or place[-1] != len(columns) - 1:
+        return None
+    rows = []
+    for row in table.grid.rows:
+        wide: list[Cell | None] = [None] * (len(columns) - 1)
+        for c, cell in enumerate(row):
+            if cell is not None:
+                start = place[c]
+                wide[start] = attrs.evolve(cell, colspan=place[c + cell.colspan] - start)
+        rows.append(tuple(wide))
+    return Grid(tuple(rows))
 
 
 def pdf_blocks(data: bytes) -> list[Block]:
