@@ -233,7 +233,7 @@ def _onto(table: _Table, columns: Sequence[float]) -> Grid | None:
         if index < 0 or abs(columns[index] - x) > tolerance:
             return None
         place.append(index)
-    if place[0] != 0 or place[-1] != len(columns) - 1:
+    if place[0] != 0 or place[-1] != len(columns) - 1 or place != sorted(set(place)):
         return None
     rows = []
     for row in table.grid.rows:
