@@ -87,3 +87,8 @@ def test_the_kind_of_file_comes_from_its_bytes_not_its_name() -> None:
 def test_random_bytes_are_not_a_document(data: bytes) -> None:
     with pytest.raises(ParseError, match="not a Word"):
         parse_document(data)
+
+
+def test_an_rtf_file_published_as_doc_says_how_to_convert_it() -> None:
+    with pytest.raises(ParseError, match=r"RTF.*soffice"):
+        parse_document(b"{\\rtf1\\ansi 2021}")

@@ -151,3 +151,25 @@ def test_entities_are_never_expanded() -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", document)
     assert docx_blocks(buffer.getvalue()) == [""]
+
+
+def test_a_one_column_table_is_a_box_whose_content_is_read_in_its_place() -> None:
+    inner = _tbl("<w:tr>" + _tc("规章") + _tc("2") + "</w:tr>", columns=2)
+    box = _tbl(
+        "<w:tr><w:tc>" + _p("一、总体情况") + inner + "</w:tc></w:tr>",
+        "<w:tr>" + _tc("正文") + "</w:tr>",
+        columns=1,
+    )
+    assert docx_blocks(_docx(box)) == ["一、总体情况", Grid(((Cell("规章"), Cell("2")),)), "正文"]
+
+
+def test_strict_open_xml_reads_like_the_usual_namespace() -> None:
+    usual = _docx(_p("正文"))
+    buffer = io.BytesIO()
+    document = (
+        '<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/'
+        'main"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>'
+    )
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", document)
+    assert docx_blocks(buffer.getvalue()) == docx_blocks(usual) == ["正文"]

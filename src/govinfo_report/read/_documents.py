@@ -37,6 +37,12 @@ def sniff(data: bytes) -> str | None:
 def parse_document(data: bytes) -> Report:
     """A Word or PDF file's report; ParseError for anything else or a file that cannot be read."""
     kind = sniff(data)
+    if data[:5] == b"{\\rtf":
+        raise ParseError(
+            "an RTF file (often published as .doc): convert it with "
+            "soffice --headless --convert-to docx FILE",
+            None,
+        )
     if kind is None:
         raise ParseError("not a Word (.docx, .doc) or PDF file", None)
     return parse(blocks_text(READERS[kind](data)))

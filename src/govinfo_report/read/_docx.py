@@ -90,7 +90,12 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
     return data
 
 
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
 def _xml(data: bytes, name: str) -> etree._Element:
+    # Strict Open XML names the same elements under another namespace: read it as the usual.
+    data = data.replace(_STRICT, _W.encode())
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
         return etree.fromstring(data, parser)
@@ -238,7 +243,14 @@ def _body(container: etree._Element) -> Iterator[Block]:
         if tag == _w("p"):
             yield _paragraph(child)
         elif tag == _w("tbl"):
-            yield _table(child)
+            rows = [list(_children(tr, _w("tc"))) for tr in _children(child, _w("tr"))]
+            if all(len(cells) == 1 for cells in rows):
+                # A one-column table is a box around content (a layout table, a framed
+                # paragraph), not a table: what it holds is read in its place.
+                for (cell,) in rows:
+                    yield from _body(cell)
+            else:
+                yield _table(child)
         elif (
             tag in _TRANSPARENT or tag == f"{{{_MC}}}AlternateContent" or tag == f"{{{_MC}}}Choice"
         ):
