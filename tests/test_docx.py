@@ -6,8 +6,11 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from govinfo_report import ParseError
 from govinfo_report.read._docx import docx_blocks
@@ -173,3 +176,63 @@ def test_strict_open_xml_reads_like_the_usual_namespace() -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", document)
     assert docx_blocks(buffer.getvalue()) == docx_blocks(usual) == ["正文"]
+
+
+@st.composite
+def word_tables(draw: st.DrawFn) -> tuple[str, Grid]:
+    """A table with random gridSpans and vMerges as Word writes it, and the grid it means."""
+    width, height = draw(st.integers(2, 5)), draw(st.integers(1, 5))
+    owners: dict[tuple[int, int], dict[str, Any]] = {}
+    layout: list[list[tuple[dict[str, Any], bool]]] = []
+    for r in range(height):
+        row: list[tuple[dict[str, Any], bool]] = []
+        c = 0
+        while c < width:
+            above = owners.get((r - 1, c))
+            if above is not None and above["column"] == c and draw(st.booleans()):
+                above["rowspan"] += 1
+                cell, continues = above, True
+            else:
+                span = draw(st.integers(1, width - c))
+                text = draw(st.text(alphabet="规章公开0123456789", max_size=4))
+                cell = {"column": c, "row": r, "colspan": span, "rowspan": 1, "text": text}
+                continues = False
+            for k in range(c, c + cell["colspan"]):
+                owners[(r, k)] = cell
+            row.append((cell, continues))
+            c += cell["colspan"]
+        layout.append(row)
+    assume(any(len(row) > 1 for row in layout))  # one cell a row is a box, not a table
+    rows_xml = []
+    slots: list[list[Cell | None]] = [[None] * width for _ in range(height)]
+    for row in layout:
+        tcs = ""
+        for cell, continues in row:
+            props = f'<w:gridSpan w:val="{cell["colspan"]}"/>'
+            if continues:
+                props += "<w:vMerge/>"
+            elif cell["rowspan"] > 1:
+                props += '<w:vMerge w:val="restart"/>'
+                slots[cell["row"]][cell["column"]] = Cell(
+                    cell["text"], cell["rowspan"], cell["colspan"]
+                )
+            else:
+                slots[cell["row"]][cell["column"]] = Cell(cell["text"], 1, cell["colspan"])
+            tcs += _tc("" if continues else cell["text"], props)
+        rows_xml.append(f"<w:tr>{tcs}</w:tr>")
+    return _tbl(*rows_xml, columns=width), Grid(tuple(tuple(row) for row in slots))
+
+
+@given(word_tables())
+def test_any_span_layout_reads_back_as_the_grid_it_means(table: tuple[str, Grid]) -> None:
+    xml, grid = table
+    assert docx_blocks(_docx(xml)) == [grid]
+
+
+def test_a_zip_of_too_many_files_is_not_a_word_document() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for index in range(10_001):
+            archive.writestr(f"x/{index}", b"")
+    with pytest.raises(ParseError, match="over 10000 files"):
+        docx_blocks(buffer.getvalue())

@@ -32,6 +32,7 @@ MAX_PART_BYTES = 64 * 1024 * 1024
 # XML deflates 5-20x; a part claiming far more is a bomb, whatever its declared size.
 MAX_RATIO = 200
 _SMALL = 1024 * 1024  # below this, any ratio is harmless
+MAX_PARTS = 10_000  # a .docx holds tens of parts; images add a few each
 
 
 def _w(tag: str) -> str:
@@ -266,6 +267,8 @@ def docx_blocks(data: bytes) -> list[Block]:
             f"not a readable .docx: the zip is truncated or corrupt ({error})", None
         ) from None
     with archive:
+        if len(archive.infolist()) > MAX_PARTS:
+            raise ParseError(f"not a Word document: the zip holds over {MAX_PARTS} files", None)
         name = _main_part(archive)
         root = _xml(_read_part(archive, name), name)
     body = root.find(_w("body"))
