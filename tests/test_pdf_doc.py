@@ -10,8 +10,8 @@ import pytest
 
 from govinfo_report import ParseError
 from govinfo_report.read._doc import OLE_MAGIC, doc_blocks
-from govinfo_report.read._grid import Cell, Grid, grid_lines
-from govinfo_report.read._pdf import _join, _onto, _page_blocks, _Table, pdf_blocks
+from govinfo_report.read._grid import Block, Cell, Grid, grid_lines
+from govinfo_report.read._pdf import _join, _joined, _onto, _page_blocks, _Table, pdf_blocks
 from govinfo_report.read._pdf_text import Char, _line, _paragraphs, page_lines
 
 FIXTURES = Path(__file__).parent / "formats" / "docpdf"
@@ -212,3 +212,23 @@ def test_a_continuation_that_merges_some_columns_is_laid_on_the_columns_above() 
     )
     assert _onto(lower, (0, 10, 12, 30, 40)) is None  # an edge of its own: another table
     assert _onto(lower, (0, 10, 20, 30, 40, 50)) is None  # narrower than the part above
+
+
+def test_a_table_goes_on_past_page_numbers_and_running_headers_but_not_past_text() -> None:
+    upper = _Table(Grid(((Cell("规章"), Cell("1")),)), (0, 10, 20))
+    lower = _Table(Grid(((Cell("行政规范性文件"), Cell("2")),)), (0, 10, 20))
+    pages: list[list[Block | _Table]] = [
+        ["示例县人民政府", "正文", upper, "- 1 -"],
+        ["示例县人民政府", lower, "- 2 -"],
+    ]
+    joined = _joined(pages)
+    assert joined == [
+        "示例县人民政府",
+        "正文",
+        Grid(((Cell("规章"), Cell("1")), (Cell("行政规范性文件"), Cell("2")))),
+        "- 1 -",
+        "示例县人民政府",
+        "- 2 -",
+    ]
+    pages[1].insert(1, "三、收到和处理政府信息公开申请情况")
+    assert len([b for b in _joined(pages) if isinstance(b, Grid)]) == 2

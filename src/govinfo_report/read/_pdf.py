@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -188,26 +189,39 @@ def _join(upper: Grid, lower: Grid) -> Grid:
     return Grid(tuple(tuple(row) for row in rows + tail))
 
 
-def _open_table(out: list[Block | _Table]) -> int | None:
+def _running(pages: list[list[Block | _Table]]) -> frozenset[str]:
+    """Lines that open or close more than one page: running headers and footers."""
+    edges = Counter(
+        block for page in pages for block in {page[0], page[-1]} if page if isinstance(block, str)
+    )
+    return frozenset(text for text, count in edges.items() if count > 1)
+
+
+def _furniture(block: Block | _Table, running: frozenset[str]) -> bool:
+    return isinstance(block, str) and (bool(_FURNITURE.match(block)) or block in running)
+
+
+def _open_table(out: list[Block | _Table], running: frozenset[str]) -> int | None:
     """Where the last table stands when only page furniture follows it, else None."""
     for index in range(len(out) - 1, -1, -1):
         block = out[index]
         if isinstance(block, _Table):
             return index
-        if not (isinstance(block, str) and _FURNITURE.match(block)):
+        if not _furniture(block, running):
             return None
     return None
 
 
 def _joined(pages: list[list[Block | _Table]]) -> list[Block]:
     """Pages in order, a table continued at the top of the next page joined to its first
-    part (page numbers between them do not count)."""
+    part (page numbers and running headers between them do not count)."""
+    running = _running(pages)
     out: list[Block | _Table] = []
     for page in pages:
         head = True  # nothing but furniture yet on this page
         for block in page:
             if isinstance(block, _Table):
-                index = _open_table(out) if head else None
+                index = _open_table(out, running) if head else None
                 previous = out[index] if index is not None else None
                 lower = _onto(block, previous.columns) if isinstance(previous, _Table) else None
                 if isinstance(previous, _Table) and lower is not None:
@@ -217,7 +231,7 @@ def _joined(pages: list[list[Block | _Table]]) -> list[Block]:
                 head = False
             else:
                 out.append(block)
-                head = head and isinstance(block, str) and bool(_FURNITURE.match(block))
+                head = head and _furniture(block, running)
     return [block.grid if isinstance(block, _Table) else block for block in out]
 
 
