@@ -4,12 +4,15 @@ with a clear ParseError."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govinfo_report import ParseError, flatten
 from govinfo_report.model.editions import is_under
@@ -92,3 +95,29 @@ def test_random_bytes_are_not_a_document(data: bytes) -> None:
 def test_an_rtf_file_published_as_doc_says_how_to_convert_it() -> None:
     with pytest.raises(ParseError, match=r"RTF.*soffice"):
         parse_document(b"{\\rtf1\\ansi 2021}")
+
+
+@st.composite
+def damaged(draw: st.DrawFn, path: Path) -> bytes:
+    """A fixture with a few bytes overwritten, or cut short."""
+    data = bytearray(path.read_bytes())
+    for _ in range(draw(st.integers(1, 8))):
+        data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    if draw(st.booleans()):
+        del data[draw(st.integers(1, len(data))) :]
+    return bytes(data)
+
+
+@settings(max_examples=60)
+@given(damaged(FIXTURES / "sample-2019.docx"))
+def test_a_damaged_docx_is_read_or_refused_never_a_crash(data: bytes) -> None:
+    with contextlib.suppress(ParseError):
+        parse_document(data)
+
+
+@settings(max_examples=12)
+@given(damaged(FIXTURES / "sample-2021.pdf"))
+def test_a_damaged_pdf_is_read_or_refused_never_a_crash(data: bytes) -> None:
+    pytest.importorskip("pdfplumber")
+    with contextlib.suppress(ParseError):
+        parse_document(data)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 import attrs
@@ -84,7 +85,7 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         with archive.open(info) as part:
             data = part.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as error:
         raise ParseError(f"the .docx is corrupt: {name} cannot be read ({error})", None) from None
     if len(data) > MAX_PART_BYTES:  # pragma: no cover - zipfile checks the size it declares
         raise ParseError(f"refused to inflate {name}: larger than it declares", None)

@@ -192,7 +192,7 @@ def _join(upper: Grid, lower: Grid) -> Grid:
 def _running(pages: list[list[Block | _Table]]) -> frozenset[str]:
     """Lines that open or close more than one page: running headers and footers."""
     edges = Counter(
-        block for page in pages for block in {page[0], page[-1]} if page if isinstance(block, str)
+        block for page in pages if page for block in {page[0], page[-1]} if isinstance(block, str)
     )
     return frozenset(text for text, count in edges.items() if count > 1)
 
