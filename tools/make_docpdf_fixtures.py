@@ -324,7 +324,7 @@ def main() -> None:
             jobs.append((f"seed-{path.stem[:3]}", with_blanks(report, rng), args.seeds))
     with tempfile.TemporaryDirectory() as work:
         for name, report, out in jobs:
-            make(name, report, out, Path(work), variant=name.startswith("drawn"))
+            make(name, report, out, Path(work), variant=not name.startswith("sample"))
             print(name, "->", out)
 
 
