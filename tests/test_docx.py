@@ -236,3 +236,43 @@ def test_a_zip_of_too_many_files_is_not_a_word_document() -> None:
             archive.writestr(f"x/{index}", b"")
     with pytest.raises(ParseError, match="over 10000 files"):
         docx_blocks(buffer.getvalue())
+
+
+NUMBERING = f"""<?xml version="1.0"?><w:numbering xmlns:w="{W}">
+<w:abstractNum w:abstractNumId="7">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+  <w:lvlText w:val="%1、"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+ <w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+</w:numbering>"""
+
+
+def _numbered(text: str, level: int) -> str:
+    props = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr></w:pPr>'
+    return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_automatic_numbering_is_written_out_as_word_shows_it() -> None:
+    body = "".join(
+        _numbered(text, level)
+        for text, level in [
+            ("总体情况", 0),
+            ("主动公开", 1),
+            ("依申请公开", 1),
+            ("要点", 2),
+            ("主动公开政府信息情况", 0),
+            ("规章", 1),
+        ]
+    )
+    blocks = docx_blocks(_docx(body, {"word/numbering.xml": NUMBERING.encode()}))
+    assert blocks == [
+        "一、总体情况",
+        "1.主动公开",
+        "2.依申请公开",
+        "要点",
+        "二、主动公开政府信息情况",
+        "1.规章",
+    ]
+    assert docx_blocks(_docx(_numbered("总体情况", 0))) == ["总体情况"]  # no definitions

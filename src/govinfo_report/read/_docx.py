@@ -19,6 +19,7 @@ import attrs
 from lxml import etree
 
 from govinfo_report.errors import ParseError
+from govinfo_report.read._docx_numbering import Numbering
 from govinfo_report.read._grid import Block, Cell, Grid
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -120,6 +121,14 @@ def _main_part(archive: zipfile.ZipFile) -> str:
     return "word/document.xml"
 
 
+def _numbering(archive: zipfile.ZipFile, main: str) -> etree._Element | None:
+    """The numbering part beside the main document, when there is one."""
+    name = posixpath.join(posixpath.dirname(main), "numbering.xml")
+    if name not in archive.namelist():
+        return None
+    return _xml(_read_part(archive, name), name)
+
+
 def _text(element: etree._Element) -> Iterator[str]:
     """The visible text under ``element`` in order: runs joined, breaks as ``\\n``."""
     for child in element:
@@ -141,8 +150,8 @@ def _text(element: etree._Element) -> Iterator[str]:
             yield from _text(child)
 
 
-def _paragraph(element: etree._Element) -> str:
-    return "".join(_text(element)).rstrip("\n")
+def _paragraph(element: etree._Element, numbering: Numbering) -> str:
+    return numbering.label(element) + "".join(_text(element)).rstrip("\n")
 
 
 def _val(element: etree._Element, path: str) -> str | None:
@@ -166,9 +175,9 @@ def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
             yield from _children(child, tag)
 
 
-def _cell_text(cell: etree._Element) -> str:
+def _cell_text(cell: etree._Element, numbering: Numbering) -> str:
     lines = []
-    for child in _body(cell):
+    for child in _body(cell, numbering):
         lines.append(child if isinstance(child, str) else "\n".join(_grid_text(child)))
     return "\n".join(lines)
 
@@ -188,7 +197,7 @@ class _Open:
     colspan: int = 1
 
 
-def _table(table: etree._Element) -> Grid:
+def _table(table: etree._Element, numbering: Numbering) -> Grid:
     """A table's rows laid on its column grid: gridSpan as colspan, vMerge as rowspan,
     gridBefore/gridAfter as blank slots; rows deleted in tracked changes dropped."""
     # Each row as (cells, before, after); a cell as (text, colspan, continues a vMerge).
@@ -201,7 +210,7 @@ def _table(table: etree._Element) -> Grid:
             span = max(1, _int(_val(tc, f"{_w('tcPr')}/{_w('gridSpan')}"), 1))
             merge = tc.find(f"{_w('tcPr')}/{_w('vMerge')}")
             continues = merge is not None and merge.get(_w("val"), "continue") == "continue"
-            cells.append((_cell_text(tc), span, continues))
+            cells.append((_cell_text(tc, numbering), span, continues))
         before = _int(_val(tr, f"{_w('trPr')}/{_w('gridBefore')}"), 0)
         after = _int(_val(tr, f"{_w('trPr')}/{_w('gridAfter')}"), 0)
         rows.append((cells, before, after))
@@ -238,25 +247,25 @@ def _table(table: etree._Element) -> Grid:
     )
 
 
-def _body(container: etree._Element) -> Iterator[Block]:
+def _body(container: etree._Element, numbering: Numbering) -> Iterator[Block]:
     """Paragraphs and tables of a body or a cell, in order, through content controls."""
     for child in container:
         tag = child.tag
         if tag == _w("p"):
-            yield _paragraph(child)
+            yield _paragraph(child, numbering)
         elif tag == _w("tbl"):
             rows = [list(_children(tr, _w("tc"))) for tr in _children(child, _w("tr"))]
             if all(len(cells) == 1 for cells in rows):
                 # A one-column table is a box around content (a layout table, a framed
                 # paragraph), not a table: what it holds is read in its place.
                 for (cell,) in rows:
-                    yield from _body(cell)
+                    yield from _body(cell, numbering)
             else:
-                yield _table(child)
+                yield _table(child, numbering)
         elif (
             tag in _TRANSPARENT or tag == f"{{{_MC}}}AlternateContent" or tag == f"{{{_MC}}}Choice"
         ):
-            yield from _body(child)
+            yield from _body(child, numbering)
 
 
 def docx_blocks(data: bytes) -> list[Block]:
@@ -272,7 +281,8 @@ def docx_blocks(data: bytes) -> list[Block]:
             raise ParseError(f"not a Word document: the zip holds over {MAX_PARTS} files", None)
         name = _main_part(archive)
         root = _xml(_read_part(archive, name), name)
+        numbering = Numbering(_numbering(archive, name))
     body = root.find(_w("body"))
     if body is None:
         raise ParseError(f"not a Word document: {name} has no body", None)
-    return list(_body(body))
+    return list(_body(body, numbering))
