@@ -11,7 +11,8 @@ import pytest
 from govinfo_report import ParseError
 from govinfo_report.read._doc import OLE_MAGIC, doc_blocks
 from govinfo_report.read._grid import Block, Cell, Grid, grid_lines
-from govinfo_report.read._pdf import _join, _joined, _onto, _page_blocks, _Table, pdf_blocks
+from govinfo_report.read._pdf import _page_blocks, pdf_blocks
+from govinfo_report.read._pdf_join import Table, join, joined, relay
 from govinfo_report.read._pdf_text import Char, _line, _paragraphs, page_lines
 
 FIXTURES = Path(__file__).parent / "formats" / "docpdf"
@@ -87,7 +88,7 @@ def test_a_group_label_cut_at_the_page_break_is_carried_over_as_one_cell() -> No
             (None, Cell("3.补正后申请内容仍不明确"), Cell("")),
         )
     )
-    assert grid_lines(_join(upper, lower)) == [
+    assert grid_lines(join(upper, lower)) == [
         "（四）无法提供\t1.本机关不掌握相关政府信息\t2",
         "2.没有现成信息需要另行制作\t0",
         "3.补正后申请内容仍不明确\t",
@@ -97,8 +98,8 @@ def test_a_group_label_cut_at_the_page_break_is_carried_over_as_one_cell() -> No
 def test_a_new_group_or_a_number_after_the_break_is_never_joined_to_the_cell_above() -> None:
     upper = Grid(((Cell("（三）不予公开"), Cell("8.属于行政查询事项"), Cell("1")),))
     lower = Grid(((Cell("（四）无法提供"), Cell("1.本机关不掌握相关政府信息"), Cell("2")),))
-    assert len(_join(upper, lower).rows) == 2
-    assert _join(upper, lower).rows[1][0] == Cell("（四）无法提供")
+    assert len(join(upper, lower).rows) == 2
+    assert join(upper, lower).rows[1][0] == Cell("（四）无法提供")
 
 
 def _chars(text: str, gap: float, size: float = 10.0) -> list[Char]:
@@ -128,13 +129,13 @@ def test_a_row_of_numbers_alone_on_the_next_page_keeps_its_blank_cells() -> None
         ((header, Cell("总计", rowspan=2), Cell("复议后起诉")), (None, None, Cell("总计")))
     )
     lower = Grid(((Cell("0"), Cell(""), Cell("")),))
-    assert grid_lines(_join(upper, lower))[-1] == "0\t\t"
+    assert grid_lines(join(upper, lower))[-1] == "0\t\t"
 
 
 def test_a_header_repeated_on_the_next_page_is_not_glued_to_the_last_label() -> None:
     upper = Grid(((Cell("信息内容"), Cell("本年处理决定数量")), (Cell("行政许可"), Cell("17"))))
     lower = Grid(((Cell("信息内容"), Cell("本年处理决定数量")), (Cell("行政处罚"), Cell("3"))))
-    assert grid_lines(_join(upper, lower))[1:] == [
+    assert grid_lines(join(upper, lower))[1:] == [
         "行政许可\t17",
         "信息内容\t本年处理决定数量",
         "行政处罚\t3",
@@ -206,23 +207,23 @@ def test_glyph_numbers_instead_of_characters_are_refused_not_read() -> None:
 
 
 def test_a_continuation_that_merges_some_columns_is_laid_on_the_columns_above() -> None:
-    lower = _Table(Grid(((Cell("四、结转下年度继续办理"), Cell("1"), Cell("")),)), (0, 20, 30, 40))
-    assert _onto(lower, (0, 10, 20, 30, 40)) == Grid(
+    lower = Table(Grid(((Cell("四、结转下年度继续办理"), Cell("1"), Cell("")),)), (0, 20, 30, 40))
+    assert relay(lower, (0, 10, 20, 30, 40)) == Grid(
         ((Cell("四、结转下年度继续办理", colspan=2), None, Cell("1"), Cell("")),)
     )
-    assert _onto(lower, (0, 10, 12, 30, 40)) is None  # an edge of its own: another table
-    assert _onto(lower, (0, 10, 20, 30, 40, 50)) is None  # narrower than the part above
+    assert relay(lower, (0, 10, 12, 30, 40)) is None  # an edge of its own: another table
+    assert relay(lower, (0, 10, 20, 30, 40, 50)) is None  # narrower than the part above
 
 
 def test_a_table_goes_on_past_page_numbers_and_running_headers_but_not_past_text() -> None:
-    upper = _Table(Grid(((Cell("规章"), Cell("1")),)), (0, 10, 20))
-    lower = _Table(Grid(((Cell("行政规范性文件"), Cell("2")),)), (0, 10, 20))
-    pages: list[list[Block | _Table]] = [
+    upper = Table(Grid(((Cell("规章"), Cell("1")),)), (0, 10, 20))
+    lower = Table(Grid(((Cell("行政规范性文件"), Cell("2")),)), (0, 10, 20))
+    pages: list[list[Block | Table]] = [
         ["示例县人民政府", "正文", upper, "- 1 -"],
         ["示例县人民政府", lower, "- 2 -"],
     ]
-    joined = _joined(pages)
-    assert joined == [
+    result = joined(pages)
+    assert result == [
         "示例县人民政府",
         "正文",
         Grid(((Cell("规章"), Cell("1")), (Cell("行政规范性文件"), Cell("2")))),
@@ -231,4 +232,4 @@ def test_a_table_goes_on_past_page_numbers_and_running_headers_but_not_past_text
         "- 2 -",
     ]
     pages[1].insert(1, "三、收到和处理政府信息公开申请情况")
-    assert len([b for b in _joined(pages) if isinstance(b, Grid)]) == 2
+    assert len([b for b in joined(pages) if isinstance(b, Grid)]) == 2
