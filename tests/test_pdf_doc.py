@@ -233,3 +233,30 @@ def test_a_table_goes_on_past_page_numbers_and_running_headers_but_not_past_text
     ]
     pages[1].insert(1, "三、收到和处理政府信息公开申请情况")
     assert len([b for b in joined(pages) if isinstance(b, Grid)]) == 2
+
+
+def test_a_row_broken_by_the_page_break_is_one_row_again() -> None:
+    upper = Grid(
+        (
+            (Cell("三、", rowspan=2), Cell("（一）予以公开"), Cell("1")),
+            (None, Cell("（二）部分公开（区分处理的，只计这一情形，不"), Cell("2")),
+        )
+    )
+    lower = Grid(
+        (
+            (Cell("本年度办理结果", rowspan=2), Cell("计其他情形）"), Cell("")),
+            (None, Cell("（七）总计"), Cell("3")),
+        )
+    )
+    assert grid_lines(join(upper, lower)) == [
+        "三、本年度办理结果\t（一）予以公开\t1",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t2",
+        "（七）总计\t3",
+    ]
+
+
+def test_the_note_above_the_first_row_is_never_joined_to_it() -> None:
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    upper = Grid(((Cell(note), Cell("申请人情况")),))
+    lower = Grid(((Cell("一、本年新收政府信息公开申请数量"), Cell("1")),))
+    assert join(upper, lower).rows[1][0] == Cell("一、本年新收政府信息公开申请数量")
