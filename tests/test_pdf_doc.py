@@ -132,16 +132,6 @@ def test_a_row_of_numbers_alone_on_the_next_page_keeps_its_blank_cells() -> None
     assert grid_lines(join(upper, lower))[-1] == "0\t\t"
 
 
-def test_a_header_repeated_on_the_next_page_is_not_glued_to_the_last_label() -> None:
-    upper = Grid(((Cell("信息内容"), Cell("本年处理决定数量")), (Cell("行政许可"), Cell("17"))))
-    lower = Grid(((Cell("信息内容"), Cell("本年处理决定数量")), (Cell("行政处罚"), Cell("3"))))
-    assert grid_lines(join(upper, lower))[1:] == [
-        "行政许可\t17",
-        "信息内容\t本年处理决定数量",
-        "行政处罚\t3",
-    ]
-
-
 def _word(text: str, x: float, top: float, size: float = 9.0) -> list[Char]:
     return [
         Char(x + i * size, top, x + (i + 1) * size, top + size, ch, size)
@@ -260,3 +250,14 @@ def test_the_note_above_the_first_row_is_never_joined_to_it() -> None:
     upper = Grid(((Cell(note), Cell("申请人情况")),))
     lower = Grid(((Cell("一、本年新收政府信息公开申请数量"), Cell("1")),))
     assert join(upper, lower).rows[1][0] == Cell("一、本年新收政府信息公开申请数量")
+
+
+def test_header_rows_repeated_on_the_next_page_are_dropped() -> None:
+    header = (Cell("信息内容"), Cell("本年处理决定数量"))
+    upper = Grid((header, (Cell("行政许可"), Cell("17"))))
+    lower = Grid((header, (Cell("行政处罚"), Cell("3"))))
+    assert grid_lines(join(upper, lower)) == [
+        "信息内容\t本年处理决定数量",
+        "行政许可\t17",
+        "行政处罚\t3",
+    ]

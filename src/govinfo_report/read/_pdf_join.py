@@ -5,7 +5,8 @@ one table when nothing but page furniture (page numbers, running headers and foo
 between them and their column edges agree: both parts are laid on the union of their edges,
 since the rows on one page may happen to merge columns the other page splits. At the break:
 
-- an all-empty row (a row the break left nothing of) is dropped;
+- an all-empty row (a row the break left nothing of) is dropped, and so are header rows
+  repeated at the top of the page;
 - a merged label cut by the break (``（四）无`` / ``法提供``) is carried over as one cell — a cell
   joins the one above only when together they make a known label, or when the upper is a
   label but no whole known one and the lower no number, known label or enumerated item; an
@@ -68,12 +69,25 @@ def _owners(grid: Grid) -> dict[int, tuple[int, Cell]]:
     return owners
 
 
+def _repeated_header(rows: list[list[Cell | None]], tail: list[list[Cell | None]]) -> int:
+    """How many rows atop the continuation repeat the table's first rows (Word and WPS can
+    repeat header rows on every page), their spans kept within them."""
+    k = 0
+    while (
+        k < min(len(rows), len(tail)) and tail[k] == rows[k] and any(c and c.text for c in tail[k])
+    ):
+        k += 1
+    inside = all(cell is None or r + cell.rowspan <= k for r in range(k) for cell in tail[r])
+    return k if inside else 0
+
+
 def join(upper: Grid, lower: Grid) -> Grid:
     """A table and its continuation on the next page (laid on the same columns) as one grid."""
     rows = [list(row) for row in upper.rows]
     tail = [list(row) for row in lower.rows]
     while tail and all(c is None or (not c.text and c.rowspan == 1) for c in tail[0]):
         tail.pop(0)  # a row the break left empty
+    tail = tail[_repeated_header(rows, tail) :]
     if not tail or not rows:
         return Grid(tuple(tuple(row) for row in rows + tail))
     owners, first, last = _owners(upper), tail[0], len(rows) - 1
