@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from govinfo_report import ParseError
@@ -261,3 +262,10 @@ def test_header_rows_repeated_on_the_next_page_are_dropped() -> None:
         "行政许可\t17",
         "行政处罚\t3",
     ]
+
+
+def test_a_heading_after_a_full_line_of_text_stays_a_line_of_its_own() -> None:
+    text = _line(_chars("本机关全年主动公开信息均已按时公开", gap=0))
+    heading = _line(_chars("二、主动公开政府信息情况", gap=0, size=10.0))
+    heading = attrs.evolve(heading, top=14.0, bottom=24.0)
+    assert len(_paragraphs([text, heading])) == 2

@@ -178,6 +178,7 @@ def _paragraphs(lines: list[Line]) -> list[Line]:
         last = joined[-1]
         if (
             not (last.wide or line.wide)
+            and not ENUMERATED.match(line.text)  # a heading or item starts its own line
             and abs(last.size - line.size) <= 0.5
             and last.x1 >= right - 1.5 * last.size
             and line.x0 <= last.x0 + last.size
