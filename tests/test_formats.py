@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from govinfo_report import ParseError, Report, flatten, parse, parse_bytes, parse_file, serialize
 from govinfo_report.io.cli import main
 from govinfo_report.io.files import UnreadableFile, decode, walk
+from govinfo_report.read._formats import SUFFIXES
 from govinfo_report.testing.strategies import build_or_refuse, report_candidates, reports
 from govinfo_report.write.html import to_html
 
@@ -81,8 +82,8 @@ def test_undecodable_bytes_are_refused() -> None:
     ("data", "name"),
     [
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "Word"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "Word"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "doc"),
     ],
 )
 def test_binary_formats_are_told_by_their_magic_bytes_and_named(data: bytes, name: str) -> None:
@@ -258,8 +259,12 @@ def test_a_page_without_a_report_is_refused() -> None:
         parse_bytes(b"<html><body><nav><a>home</a></nav><p>Not found</p></body></html>")
 
 
-def test_the_command_line_reads_a_folder_of_pages(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_line_reads_a_folder_of_every_format(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    files = [path for path in FORMATS.rglob("*") if path.suffix in SUFFIXES]
+    assert {path.suffix for path in files} >= {".html", ".docx", ".doc", ".pdf"}
     assert main(["parse", "-j", "1", str(FORMATS)]) == 0
     out, err = capsys.readouterr()
-    assert len(out.splitlines()) == len(PAGES)
-    assert err.strip().endswith(f"{len(PAGES)} read, 0 failed")
+    assert len(out.splitlines()) == len(files)
+    assert err.strip().endswith(f"{len(files)} read, 0 failed")

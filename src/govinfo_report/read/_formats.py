@@ -1,5 +1,5 @@
 """Which format a file is in, decided by its content (magic bytes, then markup), and the
-reader for each. Word and PDF readers plug in here, one line each, as they land."""
+reader for each."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from collections.abc import Callable
 from typing import Literal
 
 from govinfo_report.errors import ParseError
+from govinfo_report.read._doc import doc_blocks
+from govinfo_report.read._docx import docx_blocks
 from govinfo_report.read._grid import Block
+from govinfo_report.read._pdf import pdf_blocks
 
-Kind = Literal["text", "html", "docx", "doc", "pdf"]
+Kind = Literal["text", "html", "docx", "doc", "pdf", "rtf"]
 # File names a folder walk takes: every format some reader knows.
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".xhtml", ".shtml", ".docx", ".doc", ".pdf"})
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file every legacy .doc is
@@ -26,6 +29,8 @@ def binary_kind(data: bytes) -> Kind | None:
         return "docx"
     if data.startswith(_OLE):
         return "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
     return None
 
 
@@ -40,16 +45,20 @@ def text_kind(text: str, filename: str | None, looks_like_html: Callable[[str], 
     return "text"
 
 
-def _not_yet(name: str) -> Callable[[bytes], list[Block]]:
-    def refuse(_data: bytes) -> list[Block]:
-        raise ParseError(f"{name} files cannot be read yet", None, None, "text or an HTML page")
+def _rtf(_data: bytes) -> list[Block]:
+    raise ParseError(
+        "an RTF file (often published as .doc): convert it with "
+        "soffice --headless --convert-to docx FILE",
+        None,
+        None,
+        "a Word, PDF, HTML or text file",
+    )
 
-    return refuse
 
-
-# Binary formats: bytes → blocks. Replace an entry with the reader when it lands.
+# Binary formats: bytes → blocks.
 BINARY_READERS: dict[Kind, Callable[[bytes], list[Block]]] = {
-    "docx": _not_yet("Word (.docx)"),
-    "doc": _not_yet("legacy Word (.doc)"),
-    "pdf": _not_yet("PDF"),
+    "docx": docx_blocks,
+    "doc": doc_blocks,
+    "pdf": pdf_blocks,
+    "rtf": _rtf,
 }
