@@ -1,0 +1,293 @@
+"""Text against tables: figures the narrative states for cells the tables also hold.
+
+A report often says in words what its tables say in numbers (本年度共收到政府信息公开申请17件).
+Where the two differ, one of them is wrong, and the office must find out which: a warning
+naming the cell, the sentence's line and both figures.
+
+Precision first — a false alarm costs the office's trust. A figure is read only when the words
+right before it, in its own clause, name exactly one of the statements below, and nothing around
+it says the figure is about something else: another year, a part of the total (其中, a channel,
+a kind of applicant), a change (同比增长3件), a share, a span of months, or a running total. Any
+doubt leaves the sentence unread. docs/rules.md lists every statement with an example.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from govinfo_report.model import Finding, Paragraph, Report, Value
+from govinfo_report.model.editions import Edition
+from govinfo_report.model.names import cell_name
+
+CODE = "narrative-mismatch"
+
+_ANY = r"[^\d，,。；;：:]"  # words between a statement's trigger and its figure
+
+
+@frozen
+class Statement:
+    """A kind of sentence: the words that end right before its figure (``lead``, searched
+    at the end of the figure's clause), the units it counts in, and the cells whose sum it
+    states, per edition (an edition without them has no such statement)."""
+
+    name: str
+    lead: re.Pattern[str]
+    keys: dict[Edition, tuple[str, ...]]
+    subjects: frozenset[str]  # the subject words (``_SUBJECTS``) its lead may name
+    units: str = "件"
+
+
+def _lead(pattern: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{pattern}){_ANY}{{0,12}}$")
+
+
+_BOTH = (Edition.E2019, Edition.E2021)
+
+
+def _same(*keys: str) -> dict[Edition, tuple[str, ...]]:
+    return dict.fromkeys(_BOTH, keys)
+
+
+_APPLICATIONS = frozenset({"申请"})
+_DOCUMENTS = frozenset({"规范性文件"})
+
+STATEMENTS: tuple[Statement, ...] = (
+    Statement(
+        "收到…申请…件",
+        _lead(f"(?:收到|受理|接收|接到|新收){_ANY}{{0,20}}?申请"),
+        _same("applications.new_received.total"),
+        _APPLICATIONS,
+    ),
+    Statement(
+        "上年结转…件",
+        _lead("上一?年度?结转"),
+        _same("applications.carried_over.total"),
+        frozenset({"结转", "申请"}),
+    ),
+    Statement(
+        "办结…件",
+        _lead("办结"),
+        _same("applications.outcomes.total.total"),
+        frozenset({"办结", "申请"}),
+    ),
+    Statement(
+        "结转下年度…件",
+        _lead("结转(?:至|到)?下一?年度?"),
+        _same("applications.carried_forward.total"),
+        frozenset({"结转", "申请"}),
+    ),
+    Statement(
+        "行政复议…件",
+        _lead("行政复议"),
+        _same("review_litigation.reconsideration.total"),
+        frozenset({"复议"}),
+        units="件起宗",
+    ),
+    Statement(
+        "行政诉讼…件",
+        _lead("行政诉讼"),
+        _same(
+            "review_litigation.litigation_direct.total",
+            "review_litigation.litigation_after_reconsideration.total",
+        ),
+        frozenset({"诉讼"}),
+        units="件起宗",
+    ),
+    Statement(
+        "主动公开…规范性文件…件",
+        _lead(f"主动公开{_ANY}{{0,12}}?规范性文件"),
+        {
+            Edition.E2019: ("active_disclosure.normative_documents.new_published",),
+            Edition.E2021: ("active_disclosure.normative_documents.issued",),
+        },
+        _DOCUMENTS,
+    ),
+    Statement(
+        "制发…规范性文件…件",
+        _lead(f"(?:制发|印发|制定|出台){_ANY}{{0,12}}?规范性文件"),
+        {Edition.E2021: ("active_disclosure.normative_documents.issued",)},
+        _DOCUMENTS,
+    ),
+    Statement(
+        "现行有效…规范性文件…件",
+        _lead(f"现行有效{_ANY}{{0,12}}?规范性文件"),
+        {Edition.E2021: ("active_disclosure.normative_documents.in_force",)},
+        _DOCUMENTS,
+    ),
+)
+
+# Words that name a statement's subject: a lead naming one its statement does not allow
+# (收到行政复议申请, 行政复议、行政诉讼案件, 办结上年结转申请) is about something else.
+_SUBJECTS = re.compile(r"申请|结转|办结|复议|诉讼|起诉|规章|规范性文件")
+
+# What makes a figure about something other than the cell, in the words before it (its
+# clause, from the figure before): a change, a share, part of the year, part of the total
+# (a channel, a kind of applicant or of request), a running total, an earlier year.
+_NOT_THE_CELL = re.compile(
+    r"同比|环比|增长|增加|减少|下降|上升|降低|提高|持平|[比较]|多了|少了|"
+    r"%|％|百分|占|平均|均|"
+    r"月|季度|半年|"
+    r"网上|网络|在线|信函|邮寄|当面|现场|传真|邮件|电话|"
+    r"自然人|法人|企业|机构|组织|"
+    r"涉及|关于|有关|(?<!各)类|"
+    r"先后|"
+    r"上年(?!度?结转)|上一年(?!度?结转)|去年|前年|往年|"
+    r"含|包括|包含|分别|约|近|超过|余|以上|以下|不足|"
+    r"未|没有|无"
+)
+# Words anywhere in the sentence before the figure that make a running total of it (or a
+# total up to a date).
+_RUNNING = re.compile(r"累计|历年|至今|截至|截止|(?<!\d年)(?<!\d年度)以来")
+_ROUGHLY = ("数", "几", "上", "近", "约")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_THIS_YEAR = re.compile(r"本年|今年|全年|本年度")
+
+_NUMERAL = "零〇一二两三四五六七八九十百千"
+_FIGURE = re.compile(f"(\\d+|[{_NUMERAL}]+)\\s*([件起宗])(?!次)")
+_SENTENCES = re.compile(r"[^。；;！？!?]+")
+_CLAUSES = re.compile(r"[^，,：:]+")
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_DIGIT = {ch: value for value, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_count(text: str) -> int | None:
+    """A count written in Chinese numerals (十六, 二十三, 一百零二) or digits; ``None`` for
+    anything else, such as a run of digits with no unit between them (二〇二一)."""
+    if text.isdigit():
+        return int(text)
+    total, digit, last_unit = 0, None, 10_000
+    for ch in text:
+        if ch in _DIGIT:
+            if digit is not None and digit != 0:
+                return None  # two digits in a row: a year or a code, not a count
+            digit = _DIGIT[ch]
+        else:
+            unit = _UNIT[ch]
+            if unit >= last_unit or digit == 0 or (digit is None and unit != 10):
+                return None
+            if digit is None and total:
+                return None  # 一百十 — written 一百一十 in a count
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    return total + (digit or 0)
+
+
+@frozen
+class Stated:
+    """A figure a sentence states for a statement's cells."""
+
+    statement: Statement
+    figure: int
+    words: str  # the clause, up to and with the figure
+
+
+def _figures(text: str, year: int | None) -> Iterator[Stated]:
+    """Every figure in one paragraph that a statement reads for certain."""
+    text = text.translate(_WIDE_DIGITS)
+    for sentence in _SENTENCES.finditer(text):
+        words = sentence.group()
+        current = True  # whether the words so far speak of the report's own year
+        for clause in _CLAUSES.finditer(words):
+            head, parts, _ = clause.group().partition("其中")
+            start = 0
+            for figure in _FIGURE.finditer(head):
+                lead = head[start : figure.start()]
+                start = figure.end()
+                current = _year_of(lead, year, current)
+                before = words[: clause.start() + figure.start()]
+                stated = _read(lead, figure, current, before)
+                if stated is not None:
+                    yield stated
+            current = _year_of(head[start:], year, current)
+            if parts:
+                break  # after 其中 the sentence speaks of parts of the total
+
+
+def _year_of(words: str, year: int | None, current: bool) -> bool:
+    """Whether, after ``words``, the sentence still speaks of the report's year."""
+    found = [(m.start(), int(m.group(1)) == year) for m in _YEAR.finditer(words)]
+    found += [(m.start(), True) for m in _THIS_YEAR.finditer(words)]
+    return max(found)[1] if found else current
+
+
+def _read(lead: str, figure: re.Match[str], current: bool, before: str) -> Stated | None:
+    if not current or _RUNNING.search(before) or _NOT_THE_CELL.search(lead):
+        return None
+    if figure.group(1)[0] in _NUMERAL and lead.endswith(_ROUGHLY):
+        return None  # 数十件, 上百件: not a count
+    matched = [
+        s for s in STATEMENTS if figure.group(2) in s.units and s.lead.search(lead) is not None
+    ]
+    if len(matched) != 1:
+        return None
+    statement = matched[0]
+    named = {"诉讼" if word == "起诉" else word for word in _SUBJECTS.findall(lead)}
+    if not named <= statement.subjects:
+        return None
+    value = chinese_count(figure.group(1))
+    if value is None:
+        return None
+    return Stated(statement, value, lead.lstrip("、 ") + figure.group())
+
+
+def _table_sum(values: list[Value]) -> int | None:
+    if any(value is None for value in values):
+        return None
+    return sum(values)  # type: ignore[arg-type]
+
+
+def narrative(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
+    """A ``narrative-mismatch`` warning for each figure the text states for a cell (or a
+    sum of cells) that the tables hold otherwise."""
+    source = report.source
+    for paragraph in _paragraphs(report):
+        if "件" not in paragraph and "起" not in paragraph and "宗" not in paragraph:
+            continue
+        for stated in _figures(paragraph, report.year):
+            keys = stated.statement.keys.get(report.edition)
+            if not keys or not all(key in flat for key in keys):
+                continue
+            held = _table_sum([flat[key] for key in keys])
+            if held is None or held == stated.figure:
+                continue
+            if keys == ("applications.new_received.total",) and _counts_carried(flat, stated):
+                continue
+            yield Finding(
+                CODE,
+                "warning",
+                _message(report.edition, keys, stated, held),
+                keys,
+                source.line_of_paragraph(paragraph),
+            )
+
+
+def _counts_carried(flat: dict[str, Value], stated: Stated) -> bool:
+    """Whether a 收到/受理 figure is 本年新收 + 上年结转: many reports count both."""
+    carried = flat.get("applications.carried_over.total")
+    new = flat.get("applications.new_received.total")
+    return (
+        bool(carried) and new is not None and carried is not None and new + carried == stated.figure
+    )
+
+
+def _message(edition: Edition, keys: tuple[str, ...], stated: Stated, held: int) -> str:
+    cells = " + ".join(cell_name(edition, key) for key in keys)
+    return (
+        f"the text says {stated.figure} (“{stated.words}”), but the table's {cells} "
+        f"{'add up to' if len(keys) > 1 else 'is'} {held}"
+    )
+
+
+def _paragraphs(report: Report) -> Iterator[str]:
+    for block in report.intro:
+        if isinstance(block, Paragraph):
+            yield block.text
+    for section in report.sections:
+        for block in section.body:
+            if isinstance(block, Paragraph):
+                yield block.text
