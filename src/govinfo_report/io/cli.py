@@ -15,6 +15,7 @@ from govinfo_report.errors import ParseError
 from govinfo_report.io.batch import Outcome, failure, run
 from govinfo_report.io.files import UnreadableFile, parse_file, walk
 from govinfo_report.model import Finding, Report, flatten
+from govinfo_report.model.names import describe
 from govinfo_report.write.dicts import to_dict
 from govinfo_report.write.exports import (
     FORMATS,
@@ -69,7 +70,10 @@ def _show(report: Report, path: Path) -> str:
             "  sections:",
             *(f"    {s.number}. {s.title}" for s in report.sections),
             f"  cells:   {len(cells)} ({len(nonzero)} non-zero, {len(blank)} blank)",
-            *(f"    {key} = {value}" for key, value in nonzero.items()),
+            *(
+                f"    {describe(key, report.edition)} = {value}\t{key}"
+                for key, value in nonzero.items()
+            ),
             f"  findings: {len(found)}",
             *(f"    line {f.line or '?'}: {f.code} {f.severity}: {f.message}" for f in found),
         ]
@@ -170,14 +174,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     summary = Summary()
     outcomes = summary.take(run(walk(args.files, args.glob), record, args.jobs))
     records = (outcome.value for outcome in outcomes if outcome.value is not None)
-    rows = (wide_rows if args.wide else long_rows)(records)
+    if args.wide and args.labels:
+        print(
+            "govinfo-report: --labels adds a column to the long format; --wide has a "
+            "column per key",
+            file=sys.stderr,
+        )
+        return 2
+    rows = wide_rows(records) if args.wide else long_rows(records, args.labels)
     try:
         if args.to == "parquet":
-            write_parquet(rows, Path(args.output), args.wide)
+            write_parquet(rows, Path(args.output), args.wide, args.labels)
         else:
             with _open(args.output) as out:
                 if args.to == "csv":
-                    write_csv(rows, out, args.wide)
+                    write_csv(rows, out, args.wide, args.labels)
                 else:
                     write_jsonl(rows, out)
     except ParquetMissing as error:
@@ -243,6 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", choices=FORMATS, required=True)
     export.add_argument("-o", "--output", required=True, help="output file (- for stdout)")
     export.add_argument("--wide", action="store_true", help="one row per report, a column per key")
+    export.add_argument(
+        "--labels", action="store_true", help="a column with each cell's labels in Chinese"
+    )
     return parser
 
 
