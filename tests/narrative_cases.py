@@ -101,6 +101,8 @@ MISMATCHES: tuple[Case, ...] = (
     ),
     Case("收到申请30件，其中自然人申请28件。", RECEIVED, 30, why="the total before 其中"),
     Case("本年度共收到申请１８件。", RECEIVED, 18, why="full-width digits"),
+    Case("本年度未收到政府信息公开申请。", RECEIVED, 0, why="none came in: 0 in words"),
+    Case("我局全年未发生政府信息公开行政复议案件。", REVIEW, 0, why="none happened"),
 )
 
 # Sentences whose figure is not the cell's: never read, whatever the figure.
@@ -129,6 +131,11 @@ NOT_MATCHED: tuple[Case, ...] = (
     Case("未经复议直接起诉的行政诉讼4件。", None, why="one group only"),
     Case("主动公开政府信息151条。", None, why="条, not a cell"),
     Case("本年度收到信访件20件。", None, why="not an application"),
+    Case("申请人逾期未收到补正通知。", None, why="未收到, but not of applications"),
+    Case("未收到申请人补正材料。", None, why="申请人, not 申请"),
+    Case("2020年未收到政府信息公开申请。", None, why="none, but in another year"),
+    Case("截至目前未收到政府信息公开申请。", None, why="none up to a date"),
+    Case("未发生行政复议、行政诉讼及信访事件。", None, why="none of a wider kind"),
 )
 
 CASES: tuple[Case, ...] = TRUE_MATCHES + MISMATCHES + NOT_MATCHED

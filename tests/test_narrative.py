@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report import Finding, Report, from_dict, parse, serialize, to_dict
-from govinfo_report.check.narrative import CODE, chinese_count
-from tests.narrative_cases import CASES, MISMATCHES, TABLES, YEAR, Case
+from govinfo_report.check.narrative import CODE
+from govinfo_report.model.numerals import chinese_count
+from tests.narrative_cases import CASES, LITIGATION, MISMATCHES, REVIEW, TABLES, YEAR, Case
 from tests.samples import SAMPLES
 
 
@@ -80,6 +81,16 @@ def test_litigation_names_both_cells_it_adds_up() -> None:
     )
 
 
+def test_none_of_both_kinds_of_case_names_each_cell_that_holds_some() -> None:
+    report = report_saying("全年未发生因政府信息公开引起的行政复议、行政诉讼案件。", "2021")
+    assert [f.keys for f in narrative_findings(report)] == [REVIEW, LITIGATION]
+    data = to_dict(report)
+    data["review_litigation"]["reconsideration"]["total"] = 0
+    for group in ("litigation_direct", "litigation_after_reconsideration"):
+        data["review_litigation"][group]["total"] = 0
+    assert narrative_findings(from_dict(data)) == []
+
+
 def test_a_blank_cell_is_not_compared() -> None:
     data = to_dict(report_saying("本年度共收到政府信息公开申请18件。", "2021"))
     data["applications"]["new_received"]["total"] = None
@@ -118,7 +129,9 @@ def test_chinese_counts(text: str, value: int) -> None:
     assert chinese_count(text) == value
 
 
-@pytest.mark.parametrize("text", ["二〇二一", "百", "一百十", "十十", "千百", "二二"])
+@pytest.mark.parametrize(
+    "text", ["二〇二一", "百", "一百十", "十十", "千百", "二二", "", "十x", "²"]
+)
 def test_not_counts(text: str) -> None:
     assert chinese_count(text) is None
 
@@ -145,3 +158,9 @@ def _spell(number: int) -> str:
 @given(st.integers(0, 9999))
 def test_every_count_spelled_reads_back(number: int) -> None:
     assert chinese_count(_spell(number)) == number
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千0123456789x", max_size=8))
+def test_any_text_is_a_count_or_none(text: str) -> None:
+    value = chinese_count(text)
+    assert value is None or value >= 0

@@ -50,10 +50,6 @@ def as_json(_path: Path, report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False)
 
 
-def findings(_path: Path, report: Report) -> list[Finding]:
-    return report.validate()
-
-
 def checked(_path: Path, report: Report) -> tuple[list[Finding], Report | None]:
     """The report's findings, and for comparing years its tables (narrative left out, so a
     large folder stays small in memory); no report where organ or year is unknown."""
