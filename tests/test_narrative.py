@@ -66,8 +66,8 @@ def test_the_message_names_the_cell_in_chinese_and_quotes_the_words() -> None:
     report = report_saying("本年度共收到政府信息公开申请18件。", "2021")
     (finding,) = narrative_findings(report)
     assert finding.message == (
-        "the text says 18 (“本年度共收到政府信息公开申请18件”), but the table's "
-        "一、本年新收政府信息公开申请数量 / 总计 is 17"
+        "the text says 18 (“本年度共收到政府信息公开申请18件”), but "
+        "三、收到和处理政府信息公开申请情况 / 一、本年新收政府信息公开申请数量 / 总计 is 17"
     )
     assert finding.line is None  # built, not read: no line to point at
 
@@ -76,8 +76,8 @@ def test_litigation_names_both_cells_it_adds_up() -> None:
     report = report_saying("发生政府信息公开行政诉讼案件3件。", "2021")
     (finding,) = narrative_findings(report)
     assert finding.message.endswith(
-        "but the table's 行政诉讼 / 未经复议直接起诉 / 总计 + 行政诉讼 / 复议后起诉 / 总计 "
-        "add up to 2"
+        "but 四、政府信息公开行政复议、行政诉讼情况 / 行政诉讼 / 未经复议直接起诉 / 总计 + "
+        "四、政府信息公开行政复议、行政诉讼情况 / 行政诉讼 / 复议后起诉 / 总计 add up to 2"
     )
 
 

@@ -21,7 +21,7 @@ from attrs import frozen
 
 from govinfo_report.model import Finding, Paragraph, Report, Value
 from govinfo_report.model.editions import Edition
-from govinfo_report.model.names import cell_name
+from govinfo_report.model.names import describe
 from govinfo_report.model.numerals import chinese_count
 
 CODE = "narrative-mismatch"
@@ -162,8 +162,10 @@ _WIDE = re.compile("[０-９]")
 # starts with a set of characters: validate() reads the whole narrative of every report.
 _TRIGGER = re.compile("收到|受理|接收|接到|新收|结转|办结|复议|诉讼|规范性文件")
 _FIGURE_END = frozenset("0123456789０１２３４５６７８９" + _NUMERAL)
-_NONE_VERBS = "(?:收到|受理|接到|发生|出现|产生)"
-_NONE_STARTS = (("未", re.compile("未" + _NONE_VERBS)), ("没有", re.compile("没有" + _NONE_VERBS)))
+_NONE_WORDS = (
+    "(?:(?:收到|受理|接到)[^。；;，,]{0,16}?申请|(?:发生|出现|产生)[^。；;，,]{0,20}?(?:复议|诉讼))"
+)
+_NONE_STARTS = (("未", re.compile("未" + _NONE_WORDS)), ("没有", re.compile("没有" + _NONE_WORDS)))
 
 
 def _candidates(text: str) -> list[int]:
@@ -364,11 +366,11 @@ def _counts_carried(flat: dict[str, Value], stated: Stated) -> bool:
 
 
 def _message(edition: Edition, keys: tuple[str, ...], stated: Stated, held: int) -> str:
-    cells = " + ".join(cell_name(edition, key) for key in keys)
-    return (
-        f"the text says {stated.figure} (“{stated.words}”), but the table's {cells} "
-        f"{'add up to' if len(keys) > 1 else 'is'} {held}"
-    )
+    """Both figures, the words, and the cells by their full labels: a narrative finding has
+    no row of its own, so the cell is named from its table down."""
+    cells = " + ".join(describe(key, edition) for key in keys)
+    verb = "add up to" if len(keys) > 1 else "is"
+    return f"the text says {stated.figure} (“{stated.words}”), but {cells} {verb} {held}"
 
 
 def _paragraphs(report: Report) -> Iterator[str]:
