@@ -1,7 +1,8 @@
 """Narrative sentences, written for these tests, and what ``validate()`` must make of them.
 
-Each case is one paragraph placed in 一、总体情况 of a report whose tables hold the figures in
-``TABLES`` (the same for both editions, save where a case says). ``finding`` is the flat keys
+Each case is one paragraph placed in a section (一、总体情况 unless it says) of a report
+whose tables hold the figures in ``TABLES`` (the same for both editions, save where a case
+says). ``finding`` is the flat keys
 the ``narrative-mismatch`` finding names, or ``None`` where the sentence must give none: it
 either states what the table holds (a true match) or is not about the cell at all (another
 year, a part, a change, a share, a running total), which must never be read.
@@ -47,6 +48,7 @@ class Case:
     stated: int | None = None
     editions: tuple[str, ...] = ("2019", "2021")
     why: str = ""
+    section: int = 1  # the standard section it stands in: 3 收到和处理…申请, 4 行政复议、行政诉讼
 
 
 # Sentences that state what the table holds: read, and no finding.
@@ -69,12 +71,13 @@ MISMATCHES: tuple[Case, ...] = (
     Case("本年度新收政府信息公开申请二十三件。", RECEIVED, 23),
     Case("上年结转政府信息公开申请5件。", CARRIED_OVER, 5),
     Case("全年办结政府信息公开申请15件。", DONE, 15),
-    Case("已办结十五件。", DONE, 15),
+    Case("已办结十五件。", DONE, 15, section=3, why="in section 三 no 公开 need be said"),
+    Case(f"{YEAR}年，共计收到依申请公开17件，办结15件。", DONE, 15, why="公开 said before"),
     Case("结转下年度继续办理1件。", CARRIED_FORWARD, 1),
     Case("发生政府信息公开行政复议案件4件。", REVIEW, 4),
     Case("本年度发生政府信息公开行政复议2起。", REVIEW, 2, why="起 counts cases"),
     Case("发生政府信息公开行政诉讼案件3件。", LITIGATION, 3),
-    Case("行政复议3件、行政诉讼5件。", LITIGATION, 5, why="each with its own figure"),
+    Case("行政复议3件、行政诉讼5件。", LITIGATION, 5, section=4, why="each its own figure"),
     Case(
         "本年度主动公开规范性文件6件。",
         ("active_disclosure.normative_documents.new_published",),
@@ -99,8 +102,8 @@ MISMATCHES: tuple[Case, ...] = (
         11,
         editions=("2021",),
     ),
-    Case("收到申请30件，其中自然人申请28件。", RECEIVED, 30, why="the total before 其中"),
-    Case("本年度共收到申请１８件。", RECEIVED, 18, why="full-width digits"),
+    Case("收到信息公开申请30件，其中自然人申请28件。", RECEIVED, 30, why="before 其中"),
+    Case("本年度共收到申请１８件。", RECEIVED, 18, section=3, why="full-width digits"),
     Case("本年度未收到政府信息公开申请。", RECEIVED, 0, why="none came in: 0 in words"),
     Case("我局全年未发生政府信息公开行政复议案件。", REVIEW, 0, why="none happened"),
 )
@@ -128,7 +131,12 @@ NOT_MATCHED: tuple[Case, ...] = (
     Case("受理政府信息公开申请数十件。", None, why="a rough figure"),
     Case("收到政府信息公开申请约20件。", None, why="an approximate figure"),
     Case("确保有件必录、一件不缺。", None, why="一件 is not a figure here"),
-    Case("未经复议直接起诉的行政诉讼4件。", None, why="one group only"),
+    Case("未经复议直接起诉的行政诉讼4件。", None, section=4, why="one group only"),
+    Case("已办结十五件。", None, why="outside section 三, 办结 of anything"),
+    Case("办结人大代表建议12件。", None, section=3, why="办结 of something else"),
+    Case("本年度受理行政许可申请1200件。", None, why="another kind of application"),
+    Case("全年办理行政复议案件120件。", None, why="any review, outside section 四"),
+    Case("未发生行政复议和行政诉讼。", None, why="any review or suit, outside section 四"),
     Case("主动公开政府信息151条。", None, why="条, not a cell"),
     Case("本年度收到信访件20件。", None, why="not an application"),
     Case("申请人逾期未收到补正通知。", None, why="未收到, but not of applications"),

@@ -20,6 +20,18 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
+from govinfo_report.check.statements import (
+    BY_NAME,
+    DISCLOSURE,
+    NONE_CASES,
+    NONE_RECEIVED,
+    NOT_THE_CELL,
+    ROUGHLY,
+    RUNNING,
+    STATEMENTS,
+    SUBJECTS,
+    Statement,
+)
 from govinfo_report.model import Finding, Paragraph, Report, Value
 from govinfo_report.model.editions import Edition
 from govinfo_report.model.names import describe
@@ -27,128 +39,8 @@ from govinfo_report.model.numerals import chinese_count
 
 CODE = "narrative-mismatch"
 
-_ANY = r"[^\d，,。；;：:]"  # words between a statement's trigger and its figure
-
-
-@frozen
-class Statement:
-    """A kind of sentence: the words that end right before its figure (``lead``, searched
-    at the end of the figure's clause), the units it counts in, and the cells whose sum it
-    states, per edition (an edition without them has no such statement)."""
-
-    name: str
-    lead: re.Pattern[str]
-    keys: dict[Edition, tuple[str, ...]]
-    subjects: frozenset[str]  # the subject words (``_SUBJECTS``) its lead may name
-    units: str = "件"
-
-
-def _lead(pattern: str) -> re.Pattern[str]:
-    return re.compile(f"(?:{pattern}){_ANY}{{0,12}}$")
-
-
-_BOTH = (Edition.E2019, Edition.E2021)
-
-
-def _same(*keys: str) -> dict[Edition, tuple[str, ...]]:
-    return dict.fromkeys(_BOTH, keys)
-
-
-_APPLICATIONS = frozenset({"申请"})
-_DOCUMENTS = frozenset({"规范性文件"})
-
-STATEMENTS: tuple[Statement, ...] = (
-    Statement(
-        "收到…申请…件",
-        _lead(f"(?:收到|受理|接收|接到|新收){_ANY}{{0,20}}?申请"),
-        _same("applications.new_received.total"),
-        _APPLICATIONS,
-    ),
-    Statement(
-        "上年结转…件",
-        _lead("上一?年度?结转"),
-        _same("applications.carried_over.total"),
-        frozenset({"结转", "申请"}),
-    ),
-    Statement(
-        "办结…件",
-        _lead("办结"),
-        _same("applications.outcomes.total.total"),
-        frozenset({"办结", "申请"}),
-    ),
-    Statement(
-        "结转下年度…件",
-        _lead("结转(?:至|到)?下一?年度?"),
-        _same("applications.carried_forward.total"),
-        frozenset({"结转", "申请"}),
-    ),
-    Statement(
-        "行政复议…件",
-        _lead("行政复议"),
-        _same("review_litigation.reconsideration.total"),
-        frozenset({"复议"}),
-        units="件起宗",
-    ),
-    Statement(
-        "行政诉讼…件",
-        _lead("行政诉讼"),
-        _same(
-            "review_litigation.litigation_direct.total",
-            "review_litigation.litigation_after_reconsideration.total",
-        ),
-        frozenset({"诉讼"}),
-        units="件起宗",
-    ),
-    Statement(
-        "主动公开…规范性文件…件",
-        _lead(f"主动公开{_ANY}{{0,12}}?规范性文件"),
-        {
-            Edition.E2019: ("active_disclosure.normative_documents.new_published",),
-            Edition.E2021: ("active_disclosure.normative_documents.issued",),
-        },
-        _DOCUMENTS,
-    ),
-    Statement(
-        "制发…规范性文件…件",
-        _lead(f"(?:制发|印发|制定|出台){_ANY}{{0,12}}?规范性文件"),
-        {Edition.E2021: ("active_disclosure.normative_documents.issued",)},
-        _DOCUMENTS,
-    ),
-    Statement(
-        "现行有效…规范性文件…件",
-        _lead(f"现行有效{_ANY}{{0,12}}?规范性文件"),
-        {Edition.E2021: ("active_disclosure.normative_documents.in_force",)},
-        _DOCUMENTS,
-    ),
-)
-
-_BY_NAME = {statement.name: statement for statement in STATEMENTS}
-_DIGITS = re.compile(r"\d")
-
-# Words that name a statement's subject: a lead naming one its statement does not allow
-# (收到行政复议申请, 行政复议、行政诉讼案件, 办结上年结转申请) is about something else.
-_SUBJECTS = re.compile(r"申请|结转|办结|复议|诉讼|起诉|规章|规范性文件")
-
-# What makes a figure about something other than the cell, in the words before it (its
-# clause, from the figure before): a change, a share, part of the year, part of the total
-# (a channel, a kind of applicant or of request), a running total, an earlier year.
-_NOT_THE_CELL = re.compile(
-    r"同比|环比|增长|增加|减少|下降|上升|降低|提高|持平|[比较]|多了|少了|"
-    r"%|％|百分|占|平均|均|"
-    r"月|季度|半年|"
-    r"网上|网络|在线|信函|邮寄|当面|现场|传真|邮件|电话|"
-    r"自然人|法人|企业|机构|组织|"
-    r"涉及|关于|有关|(?<!各)类|"
-    r"先后|"
-    r"上年(?!度?结转)|上一年(?!度?结转)|去年|前年|往年|"
-    r"含|包括|包含|分别|约|近|超过|余|以上|以下|不足|"
-    r"未|没有|无"
-)
-# Words anywhere in the sentence before the figure that make a running total of it (or a
-# total up to a date).
-_RUNNING = re.compile(r"累计|历年|至今|截至|截止|(?<!\d年)(?<!\d年度)以来")
-_ROUGHLY = ("数", "几", "上", "近", "约")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_DIGITS = re.compile(r"\d")
 _THIS_YEAR = re.compile(r"本年|今年|全年|本年度")
 
 _NUMERAL = "零〇一二两三四五六七八九十百千"
@@ -191,21 +83,6 @@ def _candidates(text: str) -> list[int]:
     return sorted(found)
 
 
-# Clauses that say none came in, or none happened: a figure of 0, stated in words. Only
-# these wordings, each the whole rest of its clause, so 未收到申请人补正材料 is not one.
-_NO = "(?:未|没有)"
-_NONE_RECEIVED = re.compile(
-    f"{_NO}(?:收到|受理|接到)过?(?:任何)?"
-    "(?:(?:政府)?信息公开申请|公开申请|依申请公开(?:事项|申请)?)$"
-)
-_NONE_CASES = re.compile(
-    f"{_NO}(?:发生|出现|产生)过?(?:任何)?(?:因|由)?(?:政府信息公开)?(?:工作)?(?:而)?"
-    "(?:引起|引发|产生)?的?"
-    "(?P<what>行政复议(?:[、和及与或]行政诉讼)?|行政诉讼(?:[、和及与或]行政复议)?)"
-    "(?:案件|情况|事项|案)?$"
-)
-
-
 @frozen
 class Stated:
     """A figure a sentence states for a statement's cells."""
@@ -215,9 +92,12 @@ class Stated:
     words: str  # the clause, up to and with the figure
 
 
-def _figures(text: str, year: int | None, places: list[int] | None = None) -> Iterator[Stated]:
-    """Every figure in one paragraph that a statement reads for certain; only sentences
-    holding one of ``places`` (``_candidates``, found when not given) are read."""
+def _figures(
+    text: str, year: int | None, places: list[int] | None = None, section: str = ""
+) -> Iterator[Stated]:
+    """Every figure in one paragraph (standing in ``section``, a title) that a statement
+    reads for certain; only sentences holding one of ``places`` (``_candidates``, found when
+    not given) are read."""
     if _WIDE.search(text) is not None:
         text = text.translate(_WIDE_DIGITS)
     places = _candidates(text) if places is None else places
@@ -228,7 +108,7 @@ def _figures(text: str, year: int | None, places: list[int] | None = None) -> It
             head, parts, _ = clause.group().partition("其中")
             first = begin + clause.start()
             if _holds(places, first, first + len(head)):
-                yield from _clause(head, year, current, words[: clause.start()])
+                yield from _clause(head, year, current, words[: clause.start()], section)
             current = _year_of(head, year, current)
             if parts:
                 break  # after 其中 the sentence speaks of parts of the total
@@ -248,24 +128,28 @@ def _holds(places: list[int], start: int, end: int) -> bool:
     return at < len(places) and places[at] < end
 
 
-def _clause(head: str, year: int | None, current: bool, before: str) -> Iterator[Stated]:
+def _clause(
+    head: str, year: int | None, current: bool, before: str, section: str
+) -> Iterator[Stated]:
     """The statements of one clause (up to any 其中), ``before`` the sentence before it."""
     if "未" in head or "没有" in head:
-        yield from _none(head, year, current, before)
+        yield from _none(head, year, current, before, section)
     start = 0
     for figure in _FIGURE.finditer(head):
         lead = head[start : figure.start()]
         start = figure.end()
         now = _year_of(head[: figure.start()], year, current)
-        stated = _read(lead, figure, now, before + head[: figure.start()])
+        stated = _read(lead, figure, now, before + head[: figure.start()], section)
         if stated is not None:
             yield stated
 
 
-def _none(clause: str, year: int | None, current: bool, before: str) -> Iterator[Stated]:
+def _none(
+    clause: str, year: int | None, current: bool, before: str, section: str
+) -> Iterator[Stated]:
     """A clause saying no application came in, or no review or suit happened: 0 for each
     statement it names, under the same conditions as a figure."""
-    found = _NONE_RECEIVED.search(clause) or _NONE_CASES.search(clause)
+    found = NONE_RECEIVED.search(clause) or NONE_CASES.search(clause)
     if found is None:
         return
     prefix = clause[: found.start()]
@@ -273,17 +157,19 @@ def _none(clause: str, year: int | None, current: bool, before: str) -> Iterator
         len(prefix.strip()) > 12
         or _DIGITS.search(_YEAR.sub("", prefix)) is not None
         or not _year_of(prefix, year, current)
-        or _RUNNING.search(before + prefix) is not None
-        or _NOT_THE_CELL.search(prefix) is not None
+        or RUNNING.search(before + prefix) is not None
+        or NOT_THE_CELL.search(prefix) is not None
     ):
         return
     words = clause.strip()
-    if found.re is _NONE_RECEIVED:
-        yield Stated(_BY_NAME["收到…申请…件"], 0, words)
-        return
-    for subject in ("行政复议", "行政诉讼"):
-        if subject in found.group("what"):
-            yield Stated(_BY_NAME[f"{subject}…件"], 0, words)
+    if found.re is NONE_RECEIVED:
+        named = [BY_NAME["收到…申请…件"]]
+    else:
+        subjects = ("行政复议", "行政诉讼")
+        named = [BY_NAME[f"{word}…件"] for word in subjects if word in found.group("what")]
+    for statement in named:
+        if _in_place(statement, words, section):
+            yield Stated(statement, 0, words)
 
 
 def _year_of(words: str, year: int | None, current: bool) -> bool:
@@ -295,10 +181,12 @@ def _year_of(words: str, year: int | None, current: bool) -> bool:
     return max(found)[1] if found else current
 
 
-def _read(lead: str, figure: re.Match[str], current: bool, before: str) -> Stated | None:
-    if not current or _RUNNING.search(before) or _NOT_THE_CELL.search(lead):
+def _read(
+    lead: str, figure: re.Match[str], current: bool, before: str, section: str
+) -> Stated | None:
+    if not current or RUNNING.search(before) or NOT_THE_CELL.search(lead):
         return None
-    if figure.group(1)[0] in _NUMERAL and lead.endswith(_ROUGHLY):
+    if figure.group(1)[0] in _NUMERAL and lead.endswith(ROUGHLY):
         return None  # 数十件, 上百件: not a count
     matched = [
         s for s in STATEMENTS if figure.group(2) in s.units and s.lead.search(lead) is not None
@@ -306,13 +194,22 @@ def _read(lead: str, figure: re.Match[str], current: bool, before: str) -> State
     if len(matched) != 1:
         return None
     statement = matched[0]
-    named = {"诉讼" if word == "起诉" else word for word in _SUBJECTS.findall(lead)}
+    if not _in_place(statement, before if statement.said_before else lead, section):
+        return None
+    named = {"诉讼" if word == "起诉" else word for word in SUBJECTS.findall(lead)}
     if not named <= statement.subjects:
         return None
     value = chinese_count(figure.group(1))
     if value is None:
         return None
     return Stated(statement, value, lead.lstrip("、 ") + figure.group())
+
+
+def _in_place(statement: Statement, words: str, section: str) -> bool:
+    """Whether a statement is about disclosure: in its own section, or saying so."""
+    if statement.own is None or statement.own == section:
+        return True
+    return any(word in words for word in DISCLOSURE)
 
 
 def _table_sum(values: list[Value]) -> int | None:
@@ -324,7 +221,7 @@ def _table_sum(values: list[Value]) -> int | None:
 def narrative(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
     """A ``narrative-mismatch`` warning for each figure the text states for a cell (or a
     sum of cells) that the tables hold otherwise."""
-    paragraphs = _paragraphs(report)
+    paragraphs, sections = _paragraphs(report)
     places = _candidates("\n".join(paragraphs))
     if not places:
         return  # most reports: a few literal searches over the whole text, and done
@@ -337,7 +234,7 @@ def narrative(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
     source = report.source
     for at, inside in by_paragraph.items():
         paragraph = paragraphs[at]
-        for stated in _figures(paragraph, report.year, inside):
+        for stated in _figures(paragraph, report.year, inside, sections[at]):
             keys = stated.statement.keys.get(report.edition)
             if not keys or not all(key in flat for key in keys):
                 continue
@@ -372,9 +269,12 @@ def _message(edition: Edition, keys: tuple[str, ...], stated: Stated, held: int)
     return f"the text says {stated.figure} (“{stated.words}”), but {cells} {verb} {held}"
 
 
-def _paragraphs(report: Report) -> list[str]:
-    """The narrative's lines, in order: the intro's, then each section's."""
-    found = [block.text for block in report.intro if type(block) is Paragraph]
+def _paragraphs(report: Report) -> tuple[list[str], list[str]]:
+    """The narrative's lines in order, and the title of the section each stands in."""
+    texts = [block.text for block in report.intro if type(block) is Paragraph]
+    titles = [""] * len(texts)
     for section in report.sections:
-        found += [block.text for block in section.body if type(block) is Paragraph]
-    return found
+        found = [block.text for block in section.body if type(block) is Paragraph]
+        texts += found
+        titles += [section.title] * len(found)
+    return texts, titles
