@@ -26,7 +26,8 @@ def _set(data: dict[str, Any], key: str, value: int) -> None:
 
 def report_saying(text: str, edition: str, section: int = 1) -> Report:
     """The edition's sample report, its tables holding ``TABLES``, with ``text`` as the
-    first paragraph of the standard section ``section`` and the year ``YEAR``."""
+    first paragraph of the standard section ``section`` (none when empty) and the year
+    ``YEAR``."""
     data = to_dict(SAMPLES[edition]())
     data["year"] = YEAR
     data["title"] = f"{data['organ']}{YEAR}年政府信息公开工作年度报告"
@@ -35,7 +36,8 @@ def report_saying(text: str, edition: str, section: int = 1) -> Report:
         if not key.startswith("active_disclosure") or key.rpartition(".")[2] in documents:
             _set(data, key, value)  # table 二's columns differ by edition
     (body,) = [s["body"] for s in data["sections"] if s["title"] == SECTIONS[section - 1].title]
-    body[:] = [{"kind": "paragraph", "text": text}, *(b for b in body if b["kind"] == "table")]
+    paragraph = [{"kind": "paragraph", "text": text}] if text else []
+    body[:] = [*paragraph, *(b for b in body if b["kind"] == "table")]
     return from_dict(data)
 
 
@@ -166,3 +168,54 @@ def test_every_count_spelled_reads_back(number: int) -> None:
 def test_any_text_is_a_count_or_none(text: str) -> None:
     value = chinese_count(text)
     assert value is None or value >= 0
+
+
+@given(
+    st.integers(0, 9999),
+    st.booleans(),
+    st.sampled_from(["本年度共收到政府信息公开申请{}件。", "全年受理信息公开申请{}件。"]),
+)
+def test_a_sentence_stating_what_the_table_holds_gives_nothing(
+    number: int, in_words: bool, sentence: str
+) -> None:
+    data = to_dict(report_saying("", "2021"))
+    data["applications"]["new_received"]["total"] = number
+    text = sentence.format(_spell(number) if in_words else number)
+    data["sections"][0]["body"] = [{"kind": "paragraph", "text": text}]
+    assert narrative_findings(from_dict(data)) == []
+
+
+_WORDS = [
+    "收到",
+    "申请",
+    "办结",
+    "结转下年度",
+    "行政复议",
+    "诉讼",
+    "未",
+    "发生",
+    "其中",
+    "同比",
+    "2021年",
+    "2020年",
+    "十",
+    "二",
+    "7",
+    "件",
+    "起",
+    "，",
+    "。",
+    "公开",
+    "规范性文件",
+    " ",
+]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+def test_any_narrative_is_read_without_error_and_points_at_its_line(words: list[str]) -> None:
+    text = "".join(words).strip() or "无"
+    if text.startswith(("一", "二", "三")):
+        text = "另" + text
+    report = parse(serialize(report_saying(text, "2021")))
+    for finding in narrative_findings(report):
+        assert finding.line is not None and finding.keys
