@@ -60,7 +60,10 @@ def checked(_path: Path, report: Report) -> tuple[list[Finding], Report | None]:
         for s in report.sections
     )
     intro = tuple(b for b in report.intro if isinstance(b, TableSlot))
-    tables = attrs.evolve(report, front_matter=(), intro=intro, sections=slots)
+    try:
+        tables = attrs.evolve(report, front_matter=(), intro=intro, sections=slots)
+    except ValueError:  # not expected: the report as read is kept whole instead
+        tables = report
     return report.validate(), tables
 
 
@@ -213,9 +216,6 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    summary = Summary()
-    outcomes = summary.take(run(walk(args.files, args.glob), record, args.jobs))
-    records = (outcome.value for outcome in outcomes if outcome.value is not None)
     if args.wide and args.labels:
         print(
             "govinfo-report: --labels adds a column to the long format; --wide has a "
@@ -223,6 +223,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    summary = Summary()
+    outcomes = summary.take(run(walk(args.files, args.glob), record, args.jobs))
+    records = (outcome.value for outcome in outcomes if outcome.value is not None)
     rows = wide_rows(records) if args.wide else long_rows(records, args.labels)
     try:
         if args.to == "parquet":
