@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +125,22 @@ def test_export_labels_with_wide_is_refused(tmp_path: Path) -> None:
     result = run("export", str(SAMPLE), "--to", "csv", "--wide", "--labels", "-o", str(out))
     assert result.returncode == 2
     assert "--labels adds a column to the long format" in result.stderr
+
+
+def test_export_labels_in_json_lines(tmp_path: Path) -> None:
+    out = tmp_path / "cells.jsonl"
+    assert run("export", str(SAMPLE), "--to", "jsonl", "--labels", "-o", str(out)).returncode == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    row = next(r for r in rows if r["key"] == "review_litigation.reconsideration.upheld")
+    assert row["label"] == "四、政府信息公开行政复议、行政诉讼情况 / 行政复议 / 结果维持"
+    assert list(row) == ["path", "organ", "year", "edition", "key", "label", "value"]
+
+
+def test_export_labels_in_parquet(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "cells.parquet"
+    assert run("export", str(SAMPLE), "--to", "parquet", "--labels", "-o", str(out)).returncode == 0
+    table = pq.read_table(str(out))
+    assert table.column_names == ["path", "organ", "year", "edition", "key", "label", "value"]
+    first = table.slice(0, 1).to_pylist()[0]
+    assert first["label"] == describe(first["key"])
