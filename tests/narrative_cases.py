@@ -62,6 +62,13 @@ TRUE_MATCHES: tuple[Case, ...] = (
     Case("共收到政府信息公开申请19件（含上年结转2件）。", None, why="new + carried, stated so"),
     Case("受理政府信息公开申请19件。", None, why="new + carried: many reports count both"),
     Case(f"{YEAR}年，共计收到政府信息公开申请17件。", None, why="the report's own year"),
+    Case(
+        "本年度新收政府信息公开申请17件，上年结转2件，共19件；办结16件，结转下年度继续办理3件。",
+        None,
+        section=3,
+        why="a whole account, each figure as held (共19件 is no statement)",
+    ),
+    Case("全年共受理依申请公开事项17件。", None, why="依申请公开 names disclosure"),
 )
 
 # Sentences whose figure differs from the cell: one finding naming the cell.
@@ -137,6 +144,14 @@ NOT_MATCHED: tuple[Case, ...] = (
     Case("本年度受理行政许可申请1200件。", None, why="another kind of application"),
     Case("全年办理行政复议案件120件。", None, why="any review, outside section 四"),
     Case("未发生行政复议和行政诉讼。", None, why="any review or suit, outside section 四"),
+    Case("共答复政府信息公开申请99件。", None, why="答复 is no statement"),
+    Case("因政府信息公开申请引起的行政复议9件。", None, why="申请 and 复议: two subjects"),
+    Case("收到申请1,200件。", None, section=3, why="a thousands separator cuts the figure"),
+    Case(
+        f"共收到政府信息公开申请19件（含{YEAR - 1}年结转2件），办结9件。",
+        None,
+        why="19 = new + carried; after another year is named, 办结 is not read",
+    ),
     Case("主动公开政府信息151条。", None, why="条, not a cell"),
     Case("本年度收到信访件20件。", None, why="not an application"),
     Case("申请人逾期未收到补正通知。", None, why="未收到, but not of applications"),
