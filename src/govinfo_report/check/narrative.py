@@ -41,12 +41,13 @@ CODE = "narrative-mismatch"
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DIGITS = re.compile(r"\d")
-_THIS_YEAR = re.compile(r"本年|今年|全年|本年度")
+_THIS_YEAR = ("本年", "今年", "全年")  # 本年度 too
 
 _NUMERAL = "零〇一二两三四五六七八九十百千"
 _FIGURE = re.compile(f"(\\d+|[{_NUMERAL}]+)\\s*([件起宗])(?!次)")
-_STOPS = "。；;！？!?"  # what ends a sentence
-_CLAUSES = re.compile(r"[^，,：:]+")
+_STOP = re.compile("[。；;！？!?]")  # what ends a sentence
+_MARK = re.compile("[，,：:]")  # what ends a clause
+_UNITS = "件起宗"
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _WIDE = re.compile("[０-９]")
 # Where a statement may stand: a figure's unit with a trigger word in the 60 characters
@@ -64,7 +65,7 @@ _NONE_STARTS = (("未", re.compile("未" + _NONE_WORDS)), ("没有", re.compile(
 def _candidates(text: str) -> list[int]:
     """The positions in ``text`` where a statement may stand, in order."""
     found = []
-    for unit in "件起宗":
+    for unit in _UNITS:
         at = text.find(unit)
         while at != -1:
             end = at - 1
@@ -96,52 +97,42 @@ def _figures(
     text: str, year: int | None, places: list[int] | None = None, section: str = ""
 ) -> Iterator[Stated]:
     """Every figure in one paragraph (standing in ``section``, a title) that a statement
-    reads for certain; only sentences holding one of ``places`` (``_candidates``, found when
-    not given) are read."""
+    reads for certain. Only the clauses holding one of ``places`` (``_candidates``, found
+    when not given) are read, each from the words before it in its sentence."""
     if _WIDE.search(text) is not None:
         text = text.translate(_WIDE_DIGITS)
     places = _candidates(text) if places is None else places
-    for begin, end in dict.fromkeys(_sentence_around(text, place) for place in places):
-        words = text[begin:end]
-        current = True  # whether the words so far speak of the report's own year
-        for clause in _CLAUSES.finditer(words):
-            head, parts, _ = clause.group().partition("其中")
-            first = begin + clause.start()
-            if _holds(places, first, first + len(head)):
-                yield from _clause(head, year, current, words[: clause.start()], section)
-            current = _year_of(head, year, current)
-            if parts:
-                break  # after 其中 the sentence speaks of parts of the total
+    stops = [-1, *(m.start() for m in _STOP.finditer(text)), len(text)]
+    marks = [-1, *(m.start() for m in _MARK.finditer(text)), len(text)]
+    done: set[int] = set()
+    for place in places:
+        begin, end = _bounds(stops, place, -1, len(text))
+        if "其中" in text[begin:place]:
+            continue  # after 其中 the sentence speaks of parts of the total
+        first, last = _bounds(marks, place, begin - 1, end)
+        head = text[first:last].partition("其中")[0]
+        before = text[begin:first]  # the sentence before the clause
+        if text[place] not in _UNITS:
+            if first not in done:  # 未/没有: the clause says none, once for the clause
+                done.add(first)
+                yield from _none(head, year, _year_of(before, year, True), before, section)
+            continue
+        start = 0
+        for figure in _FIGURE.finditer(head):
+            if figure.start(2) == place - first:
+                lead, words = head[start : figure.start()], before + head[: figure.start()]
+                stated = _read(lead, figure, _year_of(words, year, True), words, section)
+                if stated is not None:
+                    yield stated
+                break
+            start = figure.end()
 
 
-def _sentence_around(text: str, place: int) -> tuple[int, int]:
-    """The bounds of the sentence holding ``place``: literal searches, not a regex over the
-    whole paragraph."""
-    begin = max(text.rfind(stop, 0, place) for stop in _STOPS) + 1
-    ends = [at for stop in _STOPS if (at := text.find(stop, place)) != -1]
-    return begin, min(ends, default=len(text))
-
-
-def _holds(places: list[int], start: int, end: int) -> bool:
-    """Whether one of the sorted ``places`` lies in ``start:end``."""
-    at = bisect.bisect_left(places, start)
-    return at < len(places) and places[at] < end
-
-
-def _clause(
-    head: str, year: int | None, current: bool, before: str, section: str
-) -> Iterator[Stated]:
-    """The statements of one clause (up to any 其中), ``before`` the sentence before it."""
-    if "未" in head or "没有" in head:
-        yield from _none(head, year, current, before, section)
-    start = 0
-    for figure in _FIGURE.finditer(head):
-        lead = head[start : figure.start()]
-        start = figure.end()
-        now = _year_of(head[: figure.start()], year, current)
-        stated = _read(lead, figure, now, before + head[: figure.start()], section)
-        if stated is not None:
-            yield stated
+def _bounds(ends: list[int], place: int, low: int, high: int) -> tuple[int, int]:
+    """The span around ``place`` between two of the sorted mark positions ``ends`` (which
+    begin with -1 and end with the text's length), kept within ``low`` and ``high``."""
+    at = bisect.bisect_left(ends, place)
+    return max(ends[at - 1], low) + 1, min(ends[at], high)
 
 
 def _none(
@@ -176,9 +167,12 @@ def _year_of(words: str, year: int | None, current: bool) -> bool:
     """Whether, after ``words``, the sentence still speaks of the report's year."""
     if "年" not in words:
         return current
-    found = [(m.start(), int(m.group(1)) == year) for m in _YEAR.finditer(words)]
-    found += [(m.start(), True) for m in _THIS_YEAR.finditer(words)]
-    return max(found)[1] if found else current
+    at, result = -1, current
+    for mention in _YEAR.finditer(words):
+        at, result = mention.start(), int(mention.group(1)) == year
+    if max(words.rfind(word) for word in _THIS_YEAR) > at:
+        return True  # 本年, 今年, 全年 after any year named
+    return result
 
 
 def _read(
