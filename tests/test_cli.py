@@ -72,7 +72,9 @@ def test_show_prints_what_was_read() -> None:
     result = run("show", str(SAMPLE))
     assert result.returncode == 0
     assert "organ:   示例县青溪镇" in result.stdout
-    assert "applications.new_received.total = 16" in result.stdout
+    assert "一、本年新收政府信息公开申请数量 / 总计 = 16\tapplications.new_received.total" in (
+        result.stdout
+    )
     assert "findings: 0" in result.stdout
 
 

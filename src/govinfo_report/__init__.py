@@ -10,6 +10,7 @@ from govinfo_report.check import compare_years
 from govinfo_report.errors import ParseError
 from govinfo_report.io.files import parse_file
 from govinfo_report.model import Edition, Finding, Report, flatten
+from govinfo_report.model.names import describe
 from govinfo_report.read import parse, parse_bytes
 from govinfo_report.write.dicts import from_dict, to_dict
 from govinfo_report.write.text import serialize
@@ -20,6 +21,7 @@ __all__ = [
     "ParseError",
     "Report",
     "compare_years",
+    "describe",
     "flatten",
     "from_dict",
     "parse",

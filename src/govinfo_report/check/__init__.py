@@ -3,9 +3,9 @@ consecutive years (``compare_years``). Importing this package gives ``Report.val
 rules."""
 
 from govinfo_report.check.rules import validate
-from govinfo_report.check.years import compare_years
+from govinfo_report.check.years import Paired, compare_series, compare_years
 from govinfo_report.model import register_validator
 
 register_validator(validate)
 
-__all__ = ["compare_years", "validate"]
+__all__ = ["Paired", "compare_series", "compare_years", "validate"]

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from attrs import field, frozen
 
+from govinfo_report.check.narrative import narrative
 from govinfo_report.check.plausibility import plausibility
 from govinfo_report.model import STANDARD_TABLES, Finding, Report, Severity
 from govinfo_report.model.editions import (
@@ -334,7 +335,8 @@ def _completeness(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
 
 
 def validate(report: Report) -> list[Finding]:
-    """Every finding for one report: arithmetic, values, edition, completeness."""
+    """Every finding for one report: arithmetic, values, edition, completeness, and the
+    narrative's figures against the tables'."""
     flat = flatten(report)
     return [
         *_arithmetic(report, flat),
@@ -342,4 +344,5 @@ def validate(report: Report) -> list[Finding]:
         *_edition(report),
         *_completeness(report, flat),
         *plausibility(report, flat),
+        *narrative(report, flat),
     ]

@@ -1,8 +1,13 @@
-"""``compare_years``: the same body's reports for two consecutive years, side by side."""
+"""``compare_years``: the same body's reports for two consecutive years, side by side;
+``compare_series``: each body's reports in a folder, each year against the year before."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
+
+from attrs import frozen
 
 from govinfo_report.model import EDITIONS, Finding, Report, Value, flatten
 from govinfo_report.model.editions import APPLICATION_COLUMNS, join_key
@@ -30,7 +35,7 @@ def compare_years(previous: Report, current: Report) -> list[Finding]:
                 f"the reports are for {previous.year} and {current.year}, not consecutive",
             )
         )
-    if previous.organ and current.organ and previous.organ != current.organ:
+    if previous.organ and current.organ and _organ_key(previous.organ) != _organ_key(current.organ):
         findings.append(
             Finding(
                 "different-organ",
@@ -102,3 +107,56 @@ def _continuity(old: dict[str, Value], new: dict[str, Value], current: Report) -
                 )
             )
     return findings
+
+
+# --- A folder of reports: each body's years in a row ----------------------------------------
+
+
+@frozen
+class Paired:
+    """A finding on the report in ``path`` found against the one in ``previous`` (the same
+    body's report for the year before, or a second, different report for the same year)."""
+
+    path: str
+    previous: str
+    finding: Finding
+
+
+def compare_series(reports: Iterable[tuple[str, Report]]) -> list[Paired]:
+    """``compare_years`` for each body's reports, each against the one for the year before.
+
+    Reports are grouped by the body their titles name; a report without organ or year has no
+    place in a series. Copies of one report (equal content, e.g. in two layouts) count once;
+    two different reports for the same body and year give a ``same-year`` warning, and that
+    year is compared with neither neighbour, since which one is meant is not known.
+    """
+    series: dict[str, dict[int, list[tuple[str, Report]]]] = {}
+    for path, report in reports:
+        if report.organ is None or report.year is None:
+            continue
+        years = series.setdefault(_organ_key(report.organ), {})
+        years.setdefault(report.year, []).append((path, report))
+    found: list[Paired] = []
+    for years in series.values():
+        chosen: dict[int, tuple[str, Report]] = {}
+        for year in sorted(years):
+            first, *others = years[year]
+            different = [path for path, report in others if report != first[1]]
+            if different:
+                message = (
+                    f"two different reports for {first[1].organ} {year}: {first[0]} and "
+                    f"{', '.join(different)}; this year is not compared with the years around it"
+                )
+                warning = Finding("same-year", "warning", message)
+                found.append(Paired(first[0], different[0], warning))
+                continue
+            chosen[year] = first
+            if year - 1 in chosen:
+                (before, earlier), (now, later) = chosen[year - 1], first
+                found += [Paired(now, before, f) for f in compare_years(earlier, later)]
+    return found
+
+
+def _organ_key(organ: str) -> str:
+    """One body however its name is spaced or its characters' widths written."""
+    return "".join(unicodedata.normalize("NFKC", organ).split())

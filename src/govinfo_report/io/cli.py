@@ -11,10 +11,14 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+import attrs
+
+from govinfo_report.check import Paired, compare_series
 from govinfo_report.errors import ParseError
 from govinfo_report.io.batch import Outcome, failure, run
 from govinfo_report.io.files import UnreadableFile, parse_file, walk
-from govinfo_report.model import Finding, Report, flatten
+from govinfo_report.model import Finding, Report, Section, TableSlot, flatten
+from govinfo_report.model.names import describe
 from govinfo_report.write.dicts import to_dict
 from govinfo_report.write.exports import (
     FORMATS,
@@ -46,8 +50,21 @@ def as_json(_path: Path, report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False)
 
 
-def findings(_path: Path, report: Report) -> list[Finding]:
-    return report.validate()
+def checked(_path: Path, report: Report) -> tuple[list[Finding], Report | None]:
+    """The report's findings, and for comparing years its tables (narrative left out, so a
+    large folder stays small in memory); no report where organ or year is unknown."""
+    if report.organ is None or report.year is None:
+        return report.validate(), None
+    slots = tuple(
+        Section(s.number, s.title, tuple(b for b in s.body if isinstance(b, TableSlot)))
+        for s in report.sections
+    )
+    intro = tuple(b for b in report.intro if isinstance(b, TableSlot))
+    try:
+        tables = attrs.evolve(report, front_matter=(), intro=intro, sections=slots)
+    except ValueError:  # not expected: the report as read is kept whole instead
+        tables = report
+    return report.validate(), tables
 
 
 # --- Commands ------------------------------------------------------------------------------
@@ -69,7 +86,10 @@ def _show(report: Report, path: Path) -> str:
             "  sections:",
             *(f"    {s.number}. {s.title}" for s in report.sections),
             f"  cells:   {len(cells)} ({len(nonzero)} non-zero, {len(blank)} blank)",
-            *(f"    {key} = {value}" for key, value in nonzero.items()),
+            *(
+                f"    {describe(key, report.edition)} = {value}\t{key}"
+                for key, value in nonzero.items()
+            ),
             f"  findings: {len(found)}",
             *(f"    line {f.line or '?'}: {f.code} {f.severity}: {f.message}" for f in found),
         ]
@@ -127,33 +147,62 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 2 if summary.failed else 0
 
 
+def _finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "severity": f.severity,
+        "message": f.message,
+        "keys": list(f.keys),
+        "line": f.line,
+    }
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     summary = Summary()
-    for outcome in summary.take(run(walk(args.files, args.glob), findings, args.jobs)):
+    series: list[tuple[str, Report]] = []
+    failing: set[str] = set()
+    for outcome in summary.take(run(walk(args.files, args.glob), checked, args.jobs)):
         if outcome.error is not None:
             if args.format == "json":
                 print(json.dumps({"path": str(outcome.path), "error": outcome.error}))
             continue
-        found = outcome.value or []
-        summary.with_errors += any(f.severity == "error" for f in found)
+        found, tables = outcome.value or ([], None)
+        if tables is not None:
+            series.append((str(outcome.path), tables))
+        if any(f.severity == "error" for f in found):
+            failing.add(str(outcome.path))
         if args.format == "json":
-            rows = [
-                {
-                    "code": f.code,
-                    "severity": f.severity,
-                    "message": f.message,
-                    "keys": list(f.keys),
-                    "line": f.line,
-                }
-                for f in found
-            ]
+            rows = [_finding_json(f) for f in found]
             print(json.dumps({"path": str(outcome.path), "findings": rows}, ensure_ascii=False))
         else:
             for f in found:
                 if f.severity == "error" or not args.errors_only:
                     print(f"{outcome.path}:{f.line or 0}: {f.code} {f.severity} {f.message}")
+    _years(compare_series(series), args, failing)
+    summary.with_errors = len(failing)
     print(summary.line(errors=True), file=sys.stderr)
     return summary.status()
+
+
+def _years(paired: list[Paired], args: argparse.Namespace, failing: set[str]) -> None:
+    """Findings across years, after each file's own: on the later report, naming the
+    earlier one (a field ``previous`` in JSON, the message's end in text)."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for item in paired:
+        groups.setdefault((item.path, item.previous), []).append(item.finding)
+        if item.finding.severity == "error":
+            failing.add(item.path)
+    for (path, previous), found in groups.items():
+        if args.format == "json":
+            rows = [_finding_json(f) for f in found]
+            record = {"path": path, "previous": previous, "findings": rows}
+            print(json.dumps(record, ensure_ascii=False))
+            continue
+        for f in found:
+            if f.severity == "error" or not args.errors_only:
+                print(
+                    f"{path}:{f.line or 0}: {f.code} {f.severity} {f.message} (against {previous})"
+                )
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -167,17 +216,24 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.wide and args.labels:
+        print(
+            "govinfo-report: --labels adds a column to the long format; --wide has a "
+            "column per key",
+            file=sys.stderr,
+        )
+        return 2
     summary = Summary()
     outcomes = summary.take(run(walk(args.files, args.glob), record, args.jobs))
     records = (outcome.value for outcome in outcomes if outcome.value is not None)
-    rows = (wide_rows if args.wide else long_rows)(records)
+    rows = wide_rows(records) if args.wide else long_rows(records, args.labels)
     try:
         if args.to == "parquet":
-            write_parquet(rows, Path(args.output), args.wide)
+            write_parquet(rows, Path(args.output), args.wide, args.labels)
         else:
             with _open(args.output) as out:
                 if args.to == "csv":
-                    write_csv(rows, out, args.wide)
+                    write_csv(rows, out, args.wide, args.labels)
                 else:
                     write_jsonl(rows, out)
     except ParquetMissing as error:
@@ -231,7 +287,12 @@ def build_parser() -> argparse.ArgumentParser:
     _batch_options(
         _command(commands, "parse", "each report as JSON (JSON Lines for several)", cmd_parse)
     )
-    check = _command(commands, "check", "findings as path:line: code severity message", cmd_check)
+    check = _command(
+        commands,
+        "check",
+        "findings as path:line: code severity message; then each body's years in a row",
+        cmd_check,
+    )
     _batch_options(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--errors-only", action="store_true", help="leave warnings out")
@@ -245,6 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", choices=FORMATS, required=True)
     export.add_argument("-o", "--output", required=True, help="output file (- for stdout)")
     export.add_argument("--wide", action="store_true", help="one row per report, a column per key")
+    export.add_argument(
+        "--labels", action="store_true", help="a column with each cell's labels in Chinese"
+    )
     return parser
 
 

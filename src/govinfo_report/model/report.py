@@ -175,6 +175,8 @@ class Source:
     foreign_labels: tuple[str, ...] = ()  # labels of the other edition found in the tables
     edition_from: EditionFrom = "labels"
     cell_issues: tuple[CellIssue, ...] = ()
+    # narrative line → the source line it stood on (the first, for a line written twice)
+    paragraph_lines: tuple[tuple[str, int], ...] = ()
 
     def line_of(self, key: str) -> int | None:
         """The source line of the row holding ``key`` (a cell or row key), if known."""
@@ -183,6 +185,13 @@ class Source:
             if key in lines:
                 return lines[key]
             key = parent_key(key)
+        return None
+
+    def line_of_paragraph(self, text: str) -> int | None:
+        """The source line of a narrative paragraph, if known."""
+        for paragraph, line in self.paragraph_lines:
+            if paragraph == text:
+                return line
         return None
 
 

@@ -115,6 +115,7 @@ class _Binder:
         self.rows: dict[StandardTable, list[RawRow]] = {}
         self.tables: dict[str, Any] = {}
         self.bindings: list[Binding] = []
+        self.paragraph_lines: dict[str, int] = {}
 
     def blocks(self, raw: Sequence[RawBlock]) -> tuple[Block, ...]:
         out: list[Block] = []
@@ -124,6 +125,7 @@ class _Binder:
             block = raw[position]
             if isinstance(block, RawParagraph):
                 out.append(Paragraph(block.text))
+                self.paragraph_lines.setdefault(block.text, block.line)
                 position += 1
                 continue
             rows: list[RawRow] = []
@@ -167,6 +169,7 @@ class _Binder:
             foreign_labels=foreign_labels,
             edition_from=edition_from,
             cell_issues=tuple(issue for b in self.bindings for issue in b.issues),
+            paragraph_lines=tuple(self.paragraph_lines.items()),
         )
 
 

@@ -11,7 +11,8 @@ from typing import IO, Any
 
 from attrs import frozen
 
-from govinfo_report.model import EDITIONS, Report, Value, flatten
+from govinfo_report.model import EDITIONS, Edition, Report, Value, flatten
+from govinfo_report.model.names import describe
 from govinfo_report.model.values import format_value
 
 META = ("path", "organ", "year", "edition")
@@ -47,10 +48,17 @@ def _json_value(value: Value) -> int | str | None:
     return format_value(value) if isinstance(value, Decimal) else value
 
 
-def long_rows(records: Iterable[Record]) -> Iterator[dict[str, Any]]:
+def long_rows(records: Iterable[Record], labels: bool = False) -> Iterator[dict[str, Any]]:
+    """One row per report and cell; with ``labels``, the cell's labels in the template's
+    words (``describe``) beside its key."""
     for rec in records:
-        for key, value in rec.cells.items():
-            yield {**_meta(rec), "key": key, "value": value}
+        if labels:
+            edition = Edition(rec.edition)
+            for key, value in rec.cells.items():
+                yield {**_meta(rec), "key": key, "label": describe(key, edition), "value": value}
+        else:
+            for key, value in rec.cells.items():
+                yield {**_meta(rec), "key": key, "value": value}
 
 
 def wide_rows(records: Iterable[Record]) -> Iterator[dict[str, Any]]:
@@ -63,14 +71,18 @@ def _meta(rec: Record) -> dict[str, Any]:
     return {"path": rec.path, "organ": rec.organ, "year": rec.year, "edition": rec.edition}
 
 
-def columns(wide: bool) -> list[str]:
-    return [*META, *wide_keys()] if wide else [*META, "key", "value"]
+def columns(wide: bool, labels: bool = False) -> list[str]:
+    if wide:
+        return [*META, *wide_keys()]
+    return [*META, "key", "label", "value"] if labels else [*META, "key", "value"]
 
 
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], wide: bool) -> None:
+def write_csv(
+    rows: Iterable[dict[str, Any]], out: IO[str], wide: bool, labels: bool = False
+) -> None:
     """UTF-8 CSV; blank cells are empty fields, amounts exactly as written."""
     writer = csv.writer(out)
-    writer.writerow(columns(wide))
+    writer.writerow(columns(wide, labels))
     for row in rows:
         writer.writerow(
             "" if v is None else format_value(v) if isinstance(v, (int, Decimal)) else v
@@ -89,7 +101,9 @@ class ParquetMissing(RuntimeError):
     """Parquet needs pyarrow, an optional extra."""
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: Path, wide: bool) -> None:
+def write_parquet(
+    rows: Iterable[dict[str, Any]], path: Path, wide: bool, labels: bool = False
+) -> None:
     """Parquet through pyarrow: counts as int64, amounts and long-format values as exact
     strings, blanks as null. Written in batches, so large exports stay small in memory."""
     try:
@@ -105,7 +119,9 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: Path, wide: bool) -> Non
     if wide:
         fields += [pa.field(k, pa.string() if k in amounts else pa.int64()) for k in wide_keys()]
     else:
-        fields += [pa.field("key", pa.string()), pa.field("value", pa.string())]
+        fields += [pa.field("key", pa.string())]
+        fields += [pa.field("label", pa.string())] if labels else []
+        fields += [pa.field("value", pa.string())]
     schema = pa.schema(fields)
     as_text = set(amounts) | ({"value"} if not wide else set())
     with pq.ParquetWriter(str(path), schema) as writer:
