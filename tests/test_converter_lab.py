@@ -25,6 +25,7 @@ EXACT = {
     "C12-table4-split-into-group-tables",
     "C13-label-variants-comma-misprint-stray-header",
     "C2-w3m-box-grid",
+    "C3-pandoc-gfm-raw-html-table",
     "C4-blank-cells-lost-docx2python-nbsp",
     "C4-blank-cells-lost-docx2txt",
     "C4-blank-cells-lost-pandoc-plain-simple-table",
