@@ -15,6 +15,9 @@ from govinfo_report.model.values import is_value
 from govinfo_report.read._indexes import index
 
 _RULE_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+# A line that starts with two numbers; the literal line break first lets the regex engine
+# skip from line to line.
+_BARE_ROW = re.compile(r"\n[ |\t]*[+-]?\d[\d.,]*(?:[ ]*[|\t][ ]*|[ ]{2,})[+-]?\d")
 _CELLS = re.compile(r"[|\t]|\s{2,}")
 _LONGEST = 4  # lines one wrapped label may take
 
@@ -55,13 +58,14 @@ def _segments(pieces: list[str]) -> list[str] | None:
 
 def reattach(lines: list[str]) -> list[str]:
     """Loose label lines put back in front of the rows of numbers that follow them."""
-    numbers = {
-        number: cells
-        for number, line in enumerate(lines)
-        if line.rstrip(" |\t")[-1:].isdigit()
-        and line.lstrip(" |\t")[:1].isdigit()
-        and (cells := _numbers(line))
-    }
+    text = "\n" + "\n".join(lines)
+    numbers: dict[int, list[str]] = {}
+    newlines, at = 0, 0
+    for match in _BARE_ROW.finditer(text):  # rows that start with two numbers, at C speed
+        newlines += text.count("\n", at, match.start() + 1)
+        at = match.start() + 1
+        if cells := _numbers(lines[newlines - 1]):
+            numbers[newlines - 1] = cells
     out = list(lines)
     for first in sorted(numbers):
         if first == 0 or not _loose(lines[first - 1]):

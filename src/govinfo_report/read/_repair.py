@@ -39,7 +39,9 @@ def split_lines(text: str) -> list[str]:
         lines = unmark_labels(lines)
     if "\n\t\n" in text or "\r\t\r" in text:
         lines = rejoin_cells(lines)
-    lines = rejoin_wrapped(join_fragments(lines))
+    lines = join_fragments(lines)
+    if "\t" not in text:  # tab rows and the cells layout keep their rows apart already
+        lines = rejoin_wrapped(lines)
     if "|" in text:
         lines = reattach(lines)
     if "\n\n\n\n" in text or "\r\n\r\n\r\n\r\n" in text:
@@ -253,8 +255,6 @@ def _single_character(line: str) -> bool:
 
 
 _FRAGMENT = 8  # a header cell broken by <br> leaves pieces this short (本年新 / 制作数量)
-_PIECE = "[\u4e00-\u9fff（(“][^\n|\t]{0,7}?[ ]*(?=\n)"  # a short piece ending its line
-_PIECE_ENDS = (re.compile(rf"\n[ ]*{_PIECE}"), re.compile(rf"\|[ ]*{_PIECE}"))
 
 
 def join_fragments(lines: list[str]) -> list[str]:
@@ -262,21 +262,19 @@ def join_fragments(lines: list[str]) -> list[str]:
     ``结果`` / ``维持| 结果``) joined back: where the last cell of one line and the first cell
     of the next spell a known label that neither piece is alone. The line it took is left
     empty, so line numbers stay true."""
-    text = "\n" + "\n".join(lines) + "\n"
-    # Lines that end in a short piece (a line of its own, or a pipe row's open last cell),
-    # found at C speed: the regexes start with a literal, so only line ends are tried.
-    ends = sorted(match.end() for pattern in _PIECE_ENDS for match in pattern.finditer(text))
-    if not ends:
-        return lines
+    # Lines that end in a Chinese character (or an opening bracket): the only ones a broken
+    # label's first piece can end.
+    ends = [
+        number
+        for number, line in enumerate(lines[:-1])
+        if (last := line.rstrip()[-1:])
+        and ("\u4e00" <= last <= "\u9fff" or last in "（(“")
+        and (first := lines[number + 1].lstrip(" |")[:1])
+        and ("\u4e00" <= first <= "\u9fff" or first in "（(“")
+    ]
     out = list(lines)
     known = table_labels()
-    newlines, at = 0, 0
-    for end in ends:
-        newlines += text.count("\n", at, end)
-        at = end
-        number = newlines - 1  # the line the piece ends (text starts with a line break)
-        if not 0 <= number < len(out) - 1:
-            continue
+    for number in ends:
         tail, head = _tail_cell(out[number]), _head_cell(out[number + 1])
         if not tail or not head or label_key(tail + head) not in known:
             continue
@@ -303,17 +301,13 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
     rebuilt as one tab row, on its numbers' line. Only when the pieces spell a known label —
     alone, or after a group label on the numbers' line (（六）其他处理) — else left as it is."""
     out = list(lines)
+    blanks = [number for number, line in enumerate(lines) if not line.strip()]
     start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and lines[end].strip():
-            end += 1
-        if 2 <= end - start <= 4:
-            row = _wrapped_row(lines[start:end])
-            if row is not None:
-                at, text = row
-                out[start:end] = [""] * (end - start)
-                out[start + at] = text
+    for end in (*blanks, len(lines)):  # the blocks between blank lines
+        if 2 <= end - start <= 4 and (row := _wrapped_row(lines[start:end])) is not None:
+            at, text = row
+            out[start:end] = [""] * (end - start)
+            out[start + at] = text
         start = end + 1
     return out
 
