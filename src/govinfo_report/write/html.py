@@ -33,6 +33,7 @@ from govinfo_report.model.numerals import to_chinese
 from govinfo_report.model.values import format_value
 
 Cells = dict[str, Value]
+Note = tuple[str, str]  # a value cell's hover text, and the id of what it links to
 _STYLE = (
     "body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.6}"
     "h1{text-align:center;font-size:1.5em}h2{font-size:1.15em}"
@@ -53,8 +54,10 @@ def _text(text: str) -> str:
 class _Table:
     """Rows of ``<td>``s being laid out; ``classes`` maps flat keys to extra CSS classes."""
 
-    def __init__(self, cells: Cells, classes: Mapping[str, str]) -> None:
-        self.cells, self.classes = cells, classes
+    def __init__(
+        self, cells: Cells, classes: Mapping[str, str], notes: Mapping[str, Note] | None = None
+    ) -> None:
+        self.cells, self.classes, self.notes = cells, classes, notes or {}
         self.rows: list[list[str]] = []
 
     def row(self) -> list[str]:
@@ -73,7 +76,13 @@ class _Table:
         names = " ".join(filter(None, ("blank" if value is None else "", self.classes.get(key))))
         attributes = f' data-key="{key}"' + (f' class="{names}"' if names else "")
         attributes += f' colspan="{colspan}"' if colspan > 1 else ""
-        return f"<td{attributes}>{html.escape(format_value(value))}</td>"
+        text = html.escape(format_value(value))
+        note = self.notes.get(key)
+        if note is not None:  # hover shows what is wrong; a tap goes to it in the list
+            title, target = note
+            attributes += f' id="cell-{key}" title="{html.escape(title)}"'
+            text = f'<a href="#{target}">{text or "&#8203;"}</a>'
+        return f"<td{attributes}>{text}</td>"
 
     def html(self, name: str, extra: list[tuple[str, ...]], width: int) -> str:
         """The table with rows the parser could not place kept at its end, as read."""
@@ -191,14 +200,18 @@ def _generic(table: GenericTable) -> str:
 
 
 def _blocks(
-    report: Report, blocks: tuple[Block, ...], cells: Cells, classes: Mapping[str, str]
+    report: Report,
+    blocks: tuple[Block, ...],
+    cells: Cells,
+    classes: Mapping[str, str],
+    notes: Mapping[str, Note],
 ) -> Iterator[str]:
     spec = EDITIONS[report.edition]
     for block in blocks:
         if isinstance(block, Paragraph):
             yield f"<p>{_text(block.text)}</p>"
         elif isinstance(block, TableSlot):
-            table = _Table(cells, classes)
+            table = _Table(cells, classes, notes)
             width = _LAYOUTS[block.table](table, spec)
             kept = [row.cells for row in report.unplaced if row.table == block.table]
             yield table.html(block.table, kept, width)
@@ -206,10 +219,17 @@ def _blocks(
             yield _generic(block)
 
 
-def to_html(report: Report, classes: Mapping[str, str] | None = None) -> str:
+def to_html(
+    report: Report,
+    classes: Mapping[str, str] | None = None,
+    notes: Mapping[str, Note] | None = None,
+    style: str = "",
+    after: str = "",
+) -> str:
     """The report as a standalone HTML page; ``classes`` adds a CSS class to the value cell
-    of each flat key it names (``{"applications.new_received.total": "error"}``)."""
-    cells, classes = flatten(report), classes or {}
+    of each flat key it names (``{"applications.new_received.total": "error"}``), ``notes``
+    a hover text and a link, ``style`` more CSS and ``after`` HTML after the article."""
+    cells, classes, notes = flatten(report), classes or {}, notes or {}
     # The head's title is read when the page has none: a report without one gets a word
     # that reads as no title.
     title = report.title or "年度报告"
@@ -219,13 +239,13 @@ def to_html(report: Report, classes: Mapping[str, str] | None = None) -> str:
         # title (a short line right above a title without an organ would read as the organ).
         parts += ["<p></p>"] if parts else []
         parts.append(f"<h1>{_text(report.title)}</h1>")
-    parts += _blocks(report, report.intro, cells, classes)
+    parts += _blocks(report, report.intro, cells, classes, notes)
     for section in report.sections:
         parts.append(f"<h2>{to_chinese(section.number)}、{_text(section.title)}</h2>")
-        parts += _blocks(report, section.body, cells, classes)
+        parts += _blocks(report, section.body, cells, classes, notes)
     body = "\n".join(parts)
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_text(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
-        f"<body>\n<article>\n{body}\n</article>\n</body>\n</html>\n"
+        f"<title>{_text(title)}</title>\n<style>{_STYLE}{style}</style>\n</head>\n"
+        f"<body>\n<article>\n{body}\n</article>\n{after}</body>\n</html>\n"
     )
