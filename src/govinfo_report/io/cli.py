@@ -12,20 +12,21 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from govinfo_report.errors import ParseError
-from govinfo_report.io.batch import Outcome, failure, run
+from govinfo_report.io.batch import Outcome, Progress, failure, run
+from govinfo_report.io.dask_engine import EngineError, export_dask
+from govinfo_report.io.export import (
+    CannotResume,
+    ExportWork,
+    Row,
+    prepare_resume,
+    rows,
+    write_records,
+    write_text,
+)
 from govinfo_report.io.files import UnreadableFile, parse_file, walk
 from govinfo_report.model import Finding, Report, flatten
 from govinfo_report.write.dicts import to_dict
-from govinfo_report.write.exports import (
-    FORMATS,
-    ParquetMissing,
-    long_rows,
-    record,
-    wide_rows,
-    write_csv,
-    write_jsonl,
-    write_parquet,
-)
+from govinfo_report.write.exports import FORMATS, ParquetMissing
 from govinfo_report.write.text import LAYOUTS, serialize
 
 T = TypeVar("T")
@@ -42,11 +43,11 @@ EXAMPLES = {
 # --- Work done on each report, in worker processes (module level, so it pickles) ---------
 
 
-def as_json(_path: Path, report: Report) -> str:
+def as_json(_path: Path, _digest: str, report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False)
 
 
-def findings(_path: Path, report: Report) -> list[Finding]:
+def findings(_path: Path, _digest: str, report: Report) -> list[Finding]:
     return report.validate()
 
 
@@ -77,10 +78,12 @@ def _show(report: Report, path: Path) -> str:
 
 
 class Summary:
-    """Counts for the closing line on stderr: read, failed, with errors."""
+    """Counts for the closing line on stderr: read, failed, with errors (and, resuming,
+    skipped); every failure goes to stderr and to the ``--failures`` file if one is named."""
 
-    def __init__(self) -> None:
-        self.read = self.failed = self.with_errors = 0
+    def __init__(self, failures: IO[str] | None = None) -> None:
+        self.read = self.failed = self.with_errors = self.skipped = 0
+        self.failures = failures
 
     def take(self, outcomes: Iterable[Outcome[T]]) -> Iterable[Outcome[T]]:
         """Pass outcomes through, reporting failures on stderr and counting."""
@@ -88,13 +91,18 @@ class Summary:
             if outcome.error is not None:
                 self.failed += 1
                 print(f"{outcome.path}:{outcome.error}", file=sys.stderr)
+                if self.failures is not None:
+                    self.failures.write(f"{outcome.path}:{outcome.error}\n")
+            elif outcome.skipped:
+                self.skipped += 1
             else:
                 self.read += 1
             yield outcome
 
     def line(self, errors: bool) -> str:
         text = f"{self.read} read, {self.failed} failed"
-        return text + (f", {self.with_errors} with errors" if errors else "")
+        text += f", {self.with_errors} with errors" if errors else ""
+        return text + (f", {self.skipped} already exported" if self.skipped else "")
 
     def status(self) -> int:
         return 2 if self.failed else 1 if self.with_errors else 0
@@ -127,9 +135,23 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 2 if summary.failed else 0
 
 
+def _progress(args: argparse.Namespace, paths: list[Path]) -> Progress:
+    return Progress(len(paths), force=args.progress)
+
+
+def _failures(args: argparse.Namespace) -> IO[str]:
+    return open(args.failures or os.devnull, "w", encoding="utf-8")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    summary = Summary()
-    for outcome in summary.take(run(walk(args.files, args.glob), findings, args.jobs)):
+    with _failures(args) as failures:
+        return _check(args, Summary(failures))
+
+
+def _check(args: argparse.Namespace, summary: Summary) -> int:
+    paths = list(walk(args.files, args.glob))
+    outcomes = run(paths, findings, args.jobs, progress=_progress(args, paths))
+    for outcome in summary.take(outcomes):
         if outcome.error is not None:
             if args.format == "json":
                 print(json.dumps({"path": str(outcome.path), "error": outcome.error}))
@@ -167,30 +189,48 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    summary = Summary()
-    outcomes = summary.take(run(walk(args.files, args.glob), record, args.jobs))
-    records = (outcome.value for outcome in outcomes if outcome.value is not None)
-    rows = (wide_rows if args.wide else long_rows)(records)
     try:
-        if args.to == "parquet":
-            write_parquet(rows, Path(args.output), args.wide)
-        else:
-            with _open(args.output) as out:
-                if args.to == "csv":
-                    write_csv(rows, out, args.wide)
-                else:
-                    write_jsonl(rows, out)
-    except ParquetMissing as error:
+        known = prepare_resume(args.output, args.to, args.wide, args.engine) if args.resume else {}
+        with _failures(args) as failures:
+            summary = Summary(failures)
+            if args.engine == "dask":
+                summary.with_errors += export_dask(args, summary)
+            else:
+                _export(args, summary, known)
+    except (ParquetMissing, CannotResume, EngineError) as error:
         print(f"govinfo-report: {error}", file=sys.stderr)
         return 2
-    print(summary.line(errors=False), file=sys.stderr)
+    print(summary.line(errors=True), file=sys.stderr)
     return 2 if summary.failed else 0
 
 
-def _open(output: str) -> IO[str]:
+def _export(args: argparse.Namespace, summary: Summary, known: dict[str, str]) -> None:
+    """Rows in input order, written as workers send them back."""
+    paths = list(walk(args.files, args.glob))
+    work = ExportWork(args.to, args.wide)
+    outcomes = run(paths, work, args.jobs, known=known, progress=_progress(args, paths))
+    found = _counted(summary, summary.take(outcomes))
+    if args.to == "parquet":
+        write_records(found, Path(args.output), args.wide)
+        return
+    with _open(args.output, append=_nonempty(args.output, args.resume)) as out:
+        write_text(found, out, args.to, args.wide, header=out.tell() == 0)
+
+
+def _counted(summary: Summary, outcomes: Iterable[Outcome[Row]]) -> Iterable[Row]:
+    for row in rows(outcomes):
+        summary.with_errors += row.errors > 0
+        yield row
+
+
+def _nonempty(output: str, resume: bool) -> bool:
+    return resume and output != "-" and os.path.exists(output) and os.path.getsize(output) > 0
+
+
+def _open(output: str, append: bool = False) -> IO[str]:
     if output == "-":
         return open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False, newline="")
-    return open(output, "w", encoding="utf-8", newline="")
+    return open(output, "a" if append else "w", encoding="utf-8", newline="")
 
 
 # --- The parser of the command line --------------------------------------------------------
@@ -216,6 +256,13 @@ def _batch_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("-j", "--jobs", type=int, default=None, help="processes (all cores)")
 
 
+def _scale_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--progress", action="store_true", help="files/s and time left on stderr (a terminal's)"
+    )
+    sub.add_argument("--failures", metavar="FILE", help="write every failure and its reason")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
@@ -231,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check = _command(commands, "check", "findings as path:line: code severity message", cmd_check)
     _batch_options(check)
+    _scale_options(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--errors-only", action="store_true", help="leave warnings out")
     convert = _command(commands, "convert", "the canonical text of a report", cmd_convert)
@@ -240,9 +288,17 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "export", "cells as a table: one row per report and cell", cmd_export
     )
     _batch_options(export)
+    _scale_options(export)
     export.add_argument("--to", choices=FORMATS, required=True)
     export.add_argument("-o", "--output", required=True, help="output file (- for stdout)")
     export.add_argument("--wide", action="store_true", help="one row per report, a column per key")
+    export.add_argument(
+        "--resume", action="store_true", help="skip files already in OUT; append the rest"
+    )
+    export.add_argument(
+        "--engine", choices=("default", "dask"), default="default", help="dask: Parquet parts"
+    )
+    export.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler (local)")
     return parser
 
 
