@@ -1,15 +1,18 @@
-"""Export speed: a folder of 1,000 generated reports, with 1 and with 2 worker processes.
+"""Export speed: a folder of 2,000 generated reports, exported with 1 and with 2 worker
+processes, against one process parsing and validating the same texts (already in memory).
 
-Run by hand (not by CI):  python benchmarks/bench_export.py [COUNT]
+Run by hand (not by CI):  python benchmarks/bench_export.py [COUNT] [FOLDER]
 
 Reports are made from the shipped sample with random numbers, in all three layouts, written
-to a temporary folder; the export is the CLI's `export --to csv`.
+to a temporary folder (or FOLDER, kept and reused); the export is the CLI's `export --to csv`.
+The machine's load is printed with the figures: other work on the cores skews them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import os
 import random
 import sys
 import tempfile
@@ -45,23 +48,41 @@ def make_folder(folder: Path, count: int) -> None:
         (folder / f"report-{index:05d}.txt").write_text(text, encoding="utf-8")
 
 
+def parse_and_validate(folder: Path) -> float:
+    """Seconds one process needs to parse and validate every text of ``folder``."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
+    start = time.perf_counter()
+    for text in texts:
+        parse(text).validate()
+    return time.perf_counter() - start
+
+
+def export(folder: Path, out: Path, jobs: int) -> float:
+    start = time.perf_counter()
+    with contextlib.redirect_stderr(io.StringIO()):
+        status = cli(["export", str(folder), "--to", "csv", "-o", str(out), "-j", str(jobs)])
+    assert status == 0
+    return time.perf_counter() - start
+
+
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "reports"
-        folder.mkdir()
-        make_folder(folder, count)
+        folder = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tmp) / "reports"
+        if not folder.exists():
+            folder.mkdir(parents=True)
+            make_folder(folder, count)
+        count = len(list(folder.glob("*.txt")))
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        base = parse_and_validate(folder)
+        print(f"parse+validate, 1 process: {count} reports in {base:.2f} s = {count / base:.0f}/s")
         for jobs in (1, 2):
-            out = Path(tmp) / f"cells-{jobs}.csv"
-            start = time.perf_counter()
-            with contextlib.redirect_stderr(io.StringIO()):
-                status = cli(
-                    ["export", str(folder), "--to", "csv", "-o", str(out), "-j", str(jobs)]
-                )
-            seconds = time.perf_counter() - start
-            assert status == 0
-            rate = count / seconds
-            print(f"{jobs} worker(s): {count} reports in {seconds:.2f} s = {rate:.0f} reports/s")
+            seconds = export(folder, Path(tmp) / f"cells-{jobs}.csv", jobs)
+            print(
+                f"export -j {jobs}: {count} reports in {seconds:.2f} s = {count / seconds:.0f}/s"
+                f" = {seconds / base:.2f}x parse+validate"
+            )
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

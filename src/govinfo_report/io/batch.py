@@ -7,6 +7,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -137,24 +138,32 @@ def run(
     over ``jobs`` long-lived processes (all cores by default; 1 runs in this process).
     ``known`` maps paths already exported to their content hash: unchanged ones are skipped."""
     files = list(paths)
-    known = known or {}
-    items = [(path, known.get(str(path))) for path in files]
+    seen = known or {}
     jobs = min(jobs or os.cpu_count() or 1, max(len(files), 1))
     task = Task(work)
     progress = progress or Progress(len(files))
     if jobs == 1:
-        for path, seen in items:
-            yield task.one(path, seen)
+        for path in files:
+            yield task.one(path, seen.get(str(path)))
             progress.step()
         return
     pending: deque[AsyncResult[list[Outcome[T]]]] = deque()
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        for chunk in chunks(items, jobs):
+    with _context().Pool(jobs) as pool:
+        for chunk in chunks(files, jobs):
             if len(pending) >= jobs * IN_FLIGHT:
                 yield from _drain(pending.popleft(), progress)
-            pending.append(pool.apply_async(task, (chunk,)))
+            items = [(path, seen.get(str(path))) for path in chunk]
+            pending.append(pool.apply_async(task, (items,)))
         while pending:
             yield from _drain(pending.popleft(), progress)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe — Linux, no thread yet in this process — so workers start at
+    once with the parser already built; spawn elsewhere."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _drain(result: AsyncResult[list[Outcome[T]]], progress: Progress) -> Iterator[Outcome[T]]:

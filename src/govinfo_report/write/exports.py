@@ -113,7 +113,10 @@ def csv_text(rec: Record, wide: bool) -> str:
         return _csv_line(_text(v) for v in [*meta.values(), *map(rec.cells.get, wide_keys())])
     prefix = _csv_line(_text(v) for v in meta.values())[:-2] + ","
     return "".join(
-        f"{prefix}{_csv_key(key)},{_text(value)}\r\n" for key, value in rec.cells.items()
+        [
+            f"{prefix}{_csv_key(key)},{'' if v is None else v if type(v) is int else _text(v)}\r\n"
+            for key, v in rec.cells.items()
+        ]
     )
 
 
