@@ -1,6 +1,7 @@
 """How export grows with the corpus: time, files/s and peak memory at 1k, 10k and 50k files.
 
-Run by hand (not by CI):  python benchmarks/bench_scale.py [SIZES...] [--jobs N] [--to FORMAT]
+Run by hand (not by CI):
+    python benchmarks/bench_scale.py [SIZES...] [--jobs N] [--to FORMAT] [--source DIR]
 
 The corpus is 2,000 generated reports (bench_export's, random numbers, three layouts) hard-
 linked over and over under new names into a temporary folder, so 50,000 files cost no disk.
@@ -54,25 +55,28 @@ def one(folder: Path, jobs: int, to: str) -> None:
     )
 
 
+def _option(args: list[str], name: str, default: str) -> str:
+    if name not in args:
+        return default
+    at = args.index(name)
+    value = args.pop(at + 1)
+    args.pop(at)
+    return value
+
+
 def main() -> None:
     args = sys.argv[1:]
-    jobs, to = 2, "csv"
-    if "--jobs" in args:
-        at = args.index("--jobs")
-        jobs = int(args.pop(at + 1))
-        args.pop(at)
-    if "--to" in args:
-        at = args.index("--to")
-        to = args.pop(at + 1)
-        args.pop(at)
+    jobs, to = int(_option(args, "--jobs", "2")), _option(args, "--to", "csv")
+    given = _option(args, "--source", "")
     if args and args[0] == "--one":
         one(Path(args[1]), jobs, to)
         return
     sizes = [int(a) for a in args] or [1000, 10_000, 50_000]
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "distinct"
-        source.mkdir()
-        make_folder(source, DISTINCT)
+        source = Path(given) if given else Path(tmp) / "distinct"
+        if not given:  # reports already generated (bench_export's FOLDER) may be reused
+            source.mkdir()
+            make_folder(source, DISTINCT)
         for size in sizes:
             folder = Path(tmp) / f"corpus-{size}" / "reports"
             corpus(source, folder, size)

@@ -7,6 +7,8 @@ import csv
 import hashlib
 import io
 import json
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -262,3 +264,12 @@ def test_columns_carry_the_source_hash() -> None:
         "key",
         "value",
     ]
+
+
+def test_export_to_a_pipe_writes_the_header_and_the_same_rows(
+    folder: Path, reference: dict[str, bytes]
+) -> None:
+    command = [sys.executable, "-m", "govinfo_report", "export", str(folder), "--to", "csv"]
+    result = subprocess.run([*command, "-o", "-", "-j", "2"], capture_output=True, check=False)
+    assert result.returncode == 2
+    assert result.stdout == reference["csv-False"]

@@ -213,8 +213,8 @@ def _export(args: argparse.Namespace, summary: Summary, known: dict[str, str]) -
     if args.to == "parquet":
         write_records(found, Path(args.output), args.wide)
         return
-    with _open(args.output, append=_nonempty(args.output, args.resume)) as out:
-        write_text(found, out, args.to, args.wide, header=out.tell() == 0)
+    with _open(args.output, append=args.resume) as out:
+        write_text(found, out, args.to, args.wide)
 
 
 def _counted(summary: Summary, outcomes: Iterable[Outcome[Row]]) -> Iterable[Row]:
@@ -223,14 +223,10 @@ def _counted(summary: Summary, outcomes: Iterable[Outcome[Row]]) -> Iterable[Row
         yield row
 
 
-def _nonempty(output: str, resume: bool) -> bool:
-    return resume and output != "-" and os.path.exists(output) and os.path.getsize(output) > 0
-
-
-def _open(output: str, append: bool = False) -> IO[str]:
+def _open(output: str, append: bool = False) -> IO[bytes]:
     if output == "-":
-        return open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False, newline="")
-    return open(output, "a" if append else "w", encoding="utf-8", newline="")
+        return open(sys.stdout.fileno(), "wb", closefd=False)
+    return open(output, "ab" if append else "wb")
 
 
 # --- The parser of the command line --------------------------------------------------------
@@ -258,7 +254,9 @@ def _batch_options(sub: argparse.ArgumentParser) -> None:
 
 def _scale_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
-        "--progress", action="store_true", help="files/s and time left on stderr (a terminal's)"
+        "--progress",
+        action="store_true",
+        help="files/s and time left on stderr, even off a terminal",
     )
     sub.add_argument("--failures", metavar="FILE", help="write every failure and its reason")
 
@@ -296,9 +294,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume", action="store_true", help="skip files already in OUT; append the rest"
     )
     export.add_argument(
-        "--engine", choices=("default", "dask"), default="default", help="dask: Parquet parts"
+        "--engine",
+        choices=("default", "dask"),
+        default="default",
+        help="dask: Dask tasks writing Parquet parts to the folder OUT",
     )
-    export.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler (local)")
+    export.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a Dask scheduler's address (default: a local cluster)",
+    )
     return parser
 
 

@@ -32,10 +32,11 @@ class CannotResume(ValueError):
 
 @frozen
 class Row:
-    """What a worker sends back for one report: its export text (CSV, JSON Lines) or record
-    (Parquet), and how many error and warning findings it has."""
+    """What a worker sends back for one report: its export text (CSV, JSON Lines) already
+    encoded, so the writer only copies bytes, or its record (Parquet); and how many error and
+    warning findings it has."""
 
-    payload: str | Record
+    payload: bytes | Record
     errors: int
     warnings: int
 
@@ -51,11 +52,11 @@ class ExportWork:
         found = report.validate()
         errors = sum(f.severity == "error" for f in found)
         rec = record(path, digest, report)
-        payload: str | Record = rec
+        payload: bytes | Record = rec
         if self.to == "csv":
-            payload = csv_text(rec, self.wide)
+            payload = csv_text(rec, self.wide).encode()
         elif self.to == "jsonl":
-            payload = jsonl_text(rec, self.wide)
+            payload = jsonl_text(rec, self.wide).encode()
         return Row(payload, errors, len(found) - errors)
 
 
@@ -156,15 +157,23 @@ def rows(outcomes: Iterable[Outcome[Row]]) -> Iterator[Row]:
     return (o.value for o in outcomes if o.value is not None)
 
 
-def write_text(found: Iterable[Row], out: IO[str], to: str, wide: bool, header: bool) -> None:
-    """CSV or JSON Lines text, each report's rows written as soon as it arrives."""
-    if header and to == "csv":
-        out.write(csv_header(wide))
+def write_text(found: Iterable[Row], out: IO[bytes], to: str, wide: bool) -> None:
+    """CSV or JSON Lines in UTF-8, each report's rows written as soon as it arrives; the CSV
+    header first when ``out`` is empty."""
+    if to == "csv" and _position(out) == 0:
+        out.write(csv_header(wide).encode())
     for row in found:
-        assert isinstance(row.payload, str)
+        assert isinstance(row.payload, bytes)
         out.write(row.payload)
 
 
 def write_records(found: Iterable[Row], path: Path, wide: bool) -> None:
     records = (row.payload for row in found if isinstance(row.payload, Record))
     write_parquet(records, path, wide)
+
+
+def _position(out: IO[bytes]) -> int:
+    try:
+        return out.tell()
+    except OSError:  # a pipe: nothing written yet
+        return 0
