@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo_report import serialize
-from govinfo_report.io.batch import Progress, chunks
+from govinfo_report.io.batch import Progress, chunk_size, chunks
 from govinfo_report.io.cli import main
 from govinfo_report.io.export import scan
 from govinfo_report.write.exports import (
@@ -119,8 +119,8 @@ def test_rows_are_in_input_order_whatever_the_number_of_workers(
 
 
 def test_chunks_are_small_for_small_batches_and_at_most_32() -> None:
-    assert [len(c) for c in chunks(list(range(40)), 2)] == [2] * 20
-    assert {len(c) for c in chunks(list(range(10_000)), 2)} == {32, 16}
+    assert (chunk_size(40, 2), chunk_size(10_000, 2), chunk_size(3, 4)) == (2, 32, 1)
+    assert [len(c) for c in chunks(iter(range(70)), 32)] == [32, 32, 6]
 
 
 # --- Resume --------------------------------------------------------------------------------

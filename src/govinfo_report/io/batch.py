@@ -4,6 +4,7 @@ input order, one bad file never stopping the rest, memory flat however many file
 from __future__ import annotations
 
 import hashlib
+import itertools
 import multiprocessing
 import os
 import sys
@@ -118,12 +119,17 @@ class Progress:
         )
 
 
-def chunks(items: Sequence[T], jobs: int) -> Iterator[Sequence[T]]:
-    """Slices of at most ``CHUNK`` items, smaller for small batches so every worker gets
-    several (the last chunks would otherwise leave a worker idle)."""
-    size = max(1, min(CHUNK, len(items) // (jobs * 8)))
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def chunk_size(total: int, jobs: int) -> int:
+    """At most ``CHUNK`` files, fewer for small batches so every worker gets several (the
+    last chunks would otherwise leave a worker idle)."""
+    return max(1, min(CHUNK, total // (jobs * 8)))
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items, the last one shorter; reads ``items`` as it goes."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 def run(
@@ -131,25 +137,30 @@ def run(
     work: Work[T],
     jobs: int | None = None,
     *,
+    total: int | None = None,
     known: Mapping[str, str] | None = None,
     progress: Progress | None = None,
 ) -> Iterator[Outcome[T]]:
     """``work(path, digest, report)`` for every file, in input order whatever ``jobs`` is,
     over ``jobs`` long-lived processes (all cores by default; 1 runs in this process).
-    ``known`` maps paths already exported to their content hash: unchanged ones are skipped."""
-    files = list(paths)
+    Given the ``total`` number of paths, they are read as the work goes, never held as one
+    list. ``known`` maps paths already exported to their content hash: unchanged files are
+    skipped."""
+    if total is None:
+        paths = list(paths)
+        total = len(paths)
     seen = known or {}
-    jobs = min(jobs or os.cpu_count() or 1, max(len(files), 1))
+    jobs = min(jobs or os.cpu_count() or 1, max(total, 1))
     task = Task(work)
-    progress = progress or Progress(len(files))
+    progress = progress or Progress(total)
     if jobs == 1:
-        for path in files:
+        for path in paths:
             yield task.one(path, seen.get(str(path)))
             progress.step()
         return
     pending: deque[AsyncResult[list[Outcome[T]]]] = deque()
     with _context().Pool(jobs) as pool:
-        for chunk in chunks(files, jobs):
+        for chunk in chunks(paths, chunk_size(total, jobs)):
             if len(pending) >= jobs * IN_FLIGHT:
                 yield from _drain(pending.popleft(), progress)
             items = [(path, seen.get(str(path))) for path in chunk]

@@ -135,8 +135,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 2 if summary.failed else 0
 
 
-def _progress(args: argparse.Namespace, paths: list[Path]) -> Progress:
-    return Progress(len(paths), force=args.progress)
+def _count(args: argparse.Namespace) -> int:
+    """How many files the batch has: walked once to count, once to work, never listed."""
+    return sum(1 for _ in walk(args.files, args.glob))
 
 
 def _failures(args: argparse.Namespace) -> IO[str]:
@@ -149,8 +150,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace, summary: Summary) -> int:
-    paths = list(walk(args.files, args.glob))
-    outcomes = run(paths, findings, args.jobs, progress=_progress(args, paths))
+    total = _count(args)
+    progress = Progress(total, force=args.progress)
+    paths = walk(args.files, args.glob)
+    outcomes = run(paths, findings, args.jobs, total=total, progress=progress)
     for outcome in summary.take(outcomes):
         if outcome.error is not None:
             if args.format == "json":
@@ -206,9 +209,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace, summary: Summary, known: dict[str, str]) -> None:
     """Rows in input order, written as workers send them back."""
-    paths = list(walk(args.files, args.glob))
-    work = ExportWork(args.to, args.wide)
-    outcomes = run(paths, work, args.jobs, known=known, progress=_progress(args, paths))
+    total = _count(args)
+    progress = Progress(total, force=args.progress)
+    paths, work = walk(args.files, args.glob), ExportWork(args.to, args.wide)
+    outcomes = run(paths, work, args.jobs, total=total, known=known, progress=progress)
     found = _counted(summary, summary.take(outcomes))
     if args.to == "parquet":
         write_records(found, Path(args.output), args.wide)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import fnmatch
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -53,12 +55,29 @@ def parse_file(path: str | Path) -> Report:
 
 def walk(inputs: Iterable[str | Path], pattern: str = "*.txt") -> Iterator[Path]:
     """Files named directly, and files matching ``pattern`` under folders, recursively and in
-    a stable order; hidden files and folders are skipped."""
+    a stable order (the order of the sorted paths); hidden files and folders are skipped.
+    Folders are read one at a time, so a folder of a million files is never one list."""
     for item in map(Path, inputs):
-        if item.is_dir():
+        if not item.is_dir():
+            yield item
+        elif "/" in pattern or os.sep in pattern:  # a pattern over folders: rglob's own
             for path in sorted(item.rglob(pattern)):
                 hidden = any(part.startswith(".") for part in path.relative_to(item).parts)
                 if path.is_file() and not hidden:
                     yield path
         else:
-            yield item
+            yield from _tree(item, pattern)
+
+
+def _tree(folder: Path, pattern: str) -> Iterator[Path]:
+    """Depth first, each folder's entries by name: the order ``sorted(rglob(pattern))`` has,
+    since paths compare part by part."""
+    with os.scandir(folder) as scan:
+        entries = sorted((entry.name, entry.is_dir()) for entry in scan)
+    for name, is_dir in entries:
+        if name.startswith("."):
+            continue
+        if is_dir:
+            yield from _tree(folder / name, pattern)
+        if fnmatch.fnmatchcase(name, pattern) and (folder / name).is_file():
+            yield folder / name
