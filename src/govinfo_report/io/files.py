@@ -72,12 +72,18 @@ def walk(inputs: Iterable[str | Path], pattern: str = "*.txt") -> Iterator[Path]
 def _tree(folder: Path, pattern: str) -> Iterator[Path]:
     """Depth first, each folder's entries by name: the order ``sorted(rglob(pattern))`` has,
     since paths compare part by part."""
+    names: list[str] = []  # only names are kept: ~70 bytes a file of the largest folder
+    folders: set[str] = set()
     with os.scandir(folder) as scan:
-        entries = sorted((entry.name, entry.is_dir()) for entry in scan)
-    for name, is_dir in entries:
+        for entry in scan:
+            names.append(entry.name)
+            if entry.is_dir():
+                folders.add(entry.name)
+    names.sort()
+    for name in names:
         if name.startswith("."):
             continue
-        if is_dir:
+        if name in folders:
             yield from _tree(folder / name, pattern)
         if fnmatch.fnmatchcase(name, pattern) and (folder / name).is_file():
             yield folder / name
