@@ -20,6 +20,7 @@ from govinfo_report import serialize
 from govinfo_report.io.batch import Progress, chunk_size, chunks
 from govinfo_report.io.cli import main
 from govinfo_report.io.export import scan
+from govinfo_report.io.files import walk
 from govinfo_report.write.exports import (
     Record,
     columns,
@@ -273,3 +274,34 @@ def test_export_to_a_pipe_writes_the_header_and_the_same_rows(
     result = subprocess.run([*command, "-o", "-", "-j", "2"], capture_output=True, check=False)
     assert result.returncode == 2
     assert result.stdout == reference["csv-False"]
+
+
+def test_progress_forced_off_a_terminal_ends_with_every_file(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.csv"
+    assert main(["export", str(folder), "--to", "csv", "-o", str(out), "--progress"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[-2].startswith("10/10 files  ") and lines[-2].endswith(" 0:00:00 left")
+
+
+def test_walk_reads_folders_one_at_a_time_in_sorted_path_order(tmp_path: Path) -> None:
+    names = ["a/z.txt", "a-b/x.txt", "b.txt", "a.txt", "A.txt", ".h/x.txt", "c/.x.txt"]
+    names += ["c/d/e.txt", "c/d.txt", "c/d.md", "x.txt/y.txt", "a b.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = [str(p.relative_to(tmp_path)) for p in walk([tmp_path])]
+    assert found == [
+        "A.txt",
+        "a/z.txt",
+        "a b.txt",
+        "a-b/x.txt",
+        "a.txt",
+        "b.txt",
+        "c/d/e.txt",
+        "c/d.txt",
+        "x.txt/y.txt",
+    ]
+    every = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.txt") if p.is_file())
+    assert found == [str(p) for p in every if not any(n.startswith(".") for n in p.parts)]

@@ -88,10 +88,15 @@ class Progress:
     a line every few seconds when forced on elsewhere; silent otherwise."""
 
     def __init__(
-        self, total: int, stream: TextIO = sys.stderr, *, force: bool = False, every: float = 0.25
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        *,
+        force: bool = False,
+        every: float = 0.25,
     ) -> None:
-        self.total, self.done, self.stream = total, 0, stream
-        self.tty = stream.isatty()
+        self.total, self.done, self.stream = total, 0, stream or sys.stderr
+        self.tty = self.stream.isatty()
         self.shown = (self.tty and total > 1) or force
         self.every = every if self.tty else max(every, 5.0)
         self.start = self.last = time.monotonic()
@@ -178,6 +183,6 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _drain(result: AsyncResult[list[Outcome[T]]], progress: Progress) -> Iterator[Outcome[T]]:
-    outcomes = result.get()
-    progress.step(len(outcomes))
-    yield from outcomes
+    for outcome in result.get():
+        yield outcome
+        progress.step()  # once the outcome is dealt with: its failure line comes first
