@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from govinfo_report import serialize
 from govinfo_report.io.cli import main
 from govinfo_report.io.dask_engine import DaskMissing, export_folder
 from govinfo_report.io.files import walk
 
+from .samples import report_2021
 from .test_scale import _write_folder
 
 pq = pytest.importorskip("pyarrow.parquet")
@@ -58,3 +60,20 @@ def test_without_dask_the_error_says_how_to_get_it(
     out = str(tmp_path / "parts")
     assert main(["export", str(tmp_path), "--to", "parquet", "-o", out, "--engine", "dask"]) == 2
     assert "pip install 'govinfo_report[dask]'" in capsys.readouterr().err
+
+
+def test_dask_engine_runs_on_a_scheduler_given_by_address(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "r.txt").write_text(serialize(report_2021(), layout="pipe"), encoding="utf-8")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        found = list(
+            export_folder(
+                [folder / "r.txt"], tmp_path / "parts", False, scheduler=cluster.scheduler_address
+            )
+        )
+    assert [(o.path.name, o.value, o.error) for o in found] == [("r.txt", 0, None)]
+    assert pq.read_table(tmp_path / "parts").num_rows == 200
