@@ -90,9 +90,10 @@ def _csv_line(fields: Iterable[Any]) -> str:
     return out.getvalue()
 
 
-@functools.cache
-def _csv_key(key: str) -> str:
-    return _csv_line([key, ""])[:-3]  # the key as csv.writer quotes it, without ",\r\n"
+@functools.lru_cache(maxsize=8)
+def _csv_keys(keys: tuple[str, ...]) -> list[str]:
+    """Each key as csv.writer quotes it; one list per edition's keys."""
+    return [_csv_line([key, ""])[:-3] for key in keys]  # without the ",\r\n"
 
 
 def _text(value: Any) -> Any:
@@ -112,10 +113,11 @@ def csv_text(rec: Record, wide: bool) -> str:
     if wide:
         return _csv_line(_text(v) for v in [*meta.values(), *map(rec.cells.get, wide_keys())])
     prefix = _csv_line(_text(v) for v in meta.values())[:-2] + ","
+    keys = _csv_keys(tuple(rec.cells))
     return "".join(
         [
-            f"{prefix}{_csv_key(key)},{'' if v is None else v if type(v) is int else _text(v)}\r\n"
-            for key, v in rec.cells.items()
+            f"{prefix}{key},{'' if v is None else v if type(v) is int else _text(v)}\r\n"
+            for key, v in zip(keys, rec.cells.values(), strict=True)
         ]
     )
 
