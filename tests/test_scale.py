@@ -198,6 +198,7 @@ def test_a_file_changed_since_the_export_is_a_failure_not_a_second_copy(
         (["--to", "csv", "-o", "-"], "needs an output file, not stdout"),
         (["--to", "csv", "-o", "wide.csv"], "has other columns than this export writes"),
         (["--to", "jsonl", "-o", "wide.jsonl"], "has other fields than this export writes"),
+        (["--to", "parquet", "-o", "parts", "--engine", "dask"], "the default engine only"),
     ],
 )
 def test_resume_refuses_what_it_cannot_append_to(
@@ -211,7 +212,9 @@ def test_resume_refuses_what_it_cannot_append_to(
         _export(folder, tmp_path / f"wide.{to}", to, True)
     capsys.readouterr()
     args = [
-        a if a in ("-", "csv", "jsonl", "parquet") or a.startswith("-") else str(tmp_path / a)
+        a
+        if a in ("-", "csv", "jsonl", "parquet", "dask") or a.startswith("-")
+        else str(tmp_path / a)
         for a in args
     ]
     assert main(["export", str(folder), *args, "--resume"]) == 2
