@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import subprocess
@@ -150,6 +151,7 @@ def test_export_goes_on_past_a_corrupt_file(folder: Path, tmp_path: Path) -> Non
     fee = [r for r in rows if r["key"] == "active_disclosure.fees.amount"]
     assert fee[0] == {
         "path": str(folder / "a-tab.txt"),
+        "source_sha256": hashlib.sha256((folder / "a-tab.txt").read_bytes()).hexdigest(),
         "organ": "示例县青溪镇",
         "year": "2022",
         "edition": "2021",
@@ -165,7 +167,7 @@ def test_export_wide_jsonl(tmp_path: Path) -> None:
     result = run("export", str(EXAMPLES), "--to", "jsonl", "--wide", "-o", str(out))
     assert result.returncode == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 3 and len(rows[0]) == 4 + 226
+    assert len(rows) == 3 and len(rows[0]) == 5 + 226
     assert rows[0]["active_disclosure.fees.amount"] == "1.25"
     assert rows[0]["active_disclosure.procurement.amount"] is None  # 2019 only
     assert rows[0]["applications.new_received.total"] == 16

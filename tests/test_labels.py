@@ -114,7 +114,16 @@ def test_export_labels_adds_a_label_column(tmp_path: Path) -> None:
     out = tmp_path / "cells.csv"
     assert run("export", str(SAMPLE), "--to", "csv", "--labels", "-o", str(out)).returncode == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert list(rows[0]) == ["path", "organ", "year", "edition", "key", "label", "value"]
+    assert list(rows[0]) == [
+        "path",
+        "source_sha256",
+        "organ",
+        "year",
+        "edition",
+        "key",
+        "label",
+        "value",
+    ]
     row = next(r for r in rows if r["key"] == "applications.new_received.total")
     assert row["label"] == describe("applications.new_received.total")
     assert row["value"] == "16"
@@ -133,7 +142,16 @@ def test_export_labels_in_json_lines(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     row = next(r for r in rows if r["key"] == "review_litigation.reconsideration.upheld")
     assert row["label"] == "四、政府信息公开行政复议、行政诉讼情况 / 行政复议 / 结果维持"
-    assert list(row) == ["path", "organ", "year", "edition", "key", "label", "value"]
+    assert list(row) == [
+        "path",
+        "source_sha256",
+        "organ",
+        "year",
+        "edition",
+        "key",
+        "label",
+        "value",
+    ]
 
 
 def test_export_labels_in_parquet(tmp_path: Path) -> None:
@@ -141,6 +159,15 @@ def test_export_labels_in_parquet(tmp_path: Path) -> None:
     out = tmp_path / "cells.parquet"
     assert run("export", str(SAMPLE), "--to", "parquet", "--labels", "-o", str(out)).returncode == 0
     table = pq.read_table(str(out))
-    assert table.column_names == ["path", "organ", "year", "edition", "key", "label", "value"]
+    assert table.column_names == [
+        "path",
+        "source_sha256",
+        "organ",
+        "year",
+        "edition",
+        "key",
+        "label",
+        "value",
+    ]
     first = table.slice(0, 1).to_pylist()[0]
     assert first["label"] == describe(first["key"])

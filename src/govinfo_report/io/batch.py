@@ -1,21 +1,36 @@
-"""Many files at once: spread over processes, one bad file never stopping the rest."""
+"""Many files at once: spread over long-lived worker processes in chunks, results back in
+input order, one bad file never stopping the rest, memory flat however many files."""
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Generic, TextIO, TypeVar
 
 from attrs import frozen
 
 from govinfo_report.errors import ParseError
-from govinfo_report.io.files import UnreadableFile, parse_file
+from govinfo_report.io.files import UnreadableFile
 from govinfo_report.model import Report
+from govinfo_report.read import parse_bytes
 
 T = TypeVar("T")
+
+# ``work(path, digest, report)``: what a worker makes of one parsed report; ``digest`` is the
+# SHA-256 of the file's bytes. Must be picklable (a module-level function or an instance).
+Work = Callable[[Path, str, Report], T]
+
+CHUNK = 32  # files per task at most: big enough to hide the pipe, small enough to balance
+IN_FLIGHT = 4  # chunks queued per worker: keeps workers busy while memory stays bounded
 
 
 def failure(error: ParseError | OSError | UnreadableFile) -> str:
@@ -28,62 +43,146 @@ def failure(error: ParseError | OSError | UnreadableFile) -> str:
 
 @frozen
 class Outcome(Generic[T]):
-    """What one file gave: a value, or the reason it could not be read."""
+    """What one file gave: a value, the reason it could not be read, or — when resuming —
+    that the output already holds it (``skipped``)."""
 
     path: Path
     value: T | None
     error: str | None = None
+    skipped: bool = False
+
+
+def digest(data: bytes) -> str:
+    """The content hash an export stores per row (``source_sha256``)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 @frozen
-class _Task(Generic[T]):
-    """Parse one file and hand the report to ``work``; picklable for worker processes."""
+class Task(Generic[T]):
+    """Read, hash and parse a chunk of files and hand each report to ``work``; runs in
+    worker processes, so it is picklable and returns small values only."""
 
-    work: Callable[[Path, Report], T]
+    work: Work[T]
 
-    def __call__(self, path: Path) -> Outcome[T]:
+    def one(self, path: Path, known: str | None) -> Outcome[T]:
         try:
-            report = parse_file(path)
+            data = path.read_bytes()
+            sha = digest(data)
+            if known is not None:
+                if known == sha:
+                    return Outcome(path, None, skipped=True)
+                return Outcome(
+                    path, None, " changed since it was exported (its content hash differs)"
+                )
+            report = parse_bytes(data, path.name)
         except (ParseError, OSError, UnreadableFile) as error:
             return Outcome(path, None, failure(error))
-        return Outcome(path, self.work(path, report))
+        return Outcome(path, self.work(path, sha, report))
+
+    def __call__(self, chunk: Sequence[tuple[Path, str | None]]) -> list[Outcome[T]]:
+        return [self.one(path, known) for path, known in chunk]
 
 
 class Progress:
-    """A one-line progress bar on a terminal; silent when the stream is not a terminal."""
+    """Files done, files/s and the time left on stderr: redrawn in place on a terminal,
+    a line every few seconds when forced on elsewhere; silent otherwise."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
-        self.total, self.done, self.stream = total, 0, stream
-        self.shown = stream.isatty() and total > 1
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        *,
+        force: bool = False,
+        every: float = 0.25,
+    ) -> None:
+        self.total, self.done, self.stream = total, 0, stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.shown = (self.tty and total > 1) or force
+        self.every = every if self.tty else max(every, 5.0)
+        self.start = self.last = time.monotonic()
 
-    def step(self) -> None:
-        self.done += 1
-        if self.shown:
-            width = 30
-            filled = width * self.done // self.total
-            bar = "#" * filled + "-" * (width - filled)
-            self.stream.write(f"\r[{bar}] {self.done}/{self.total}")
-            if self.done == self.total:
-                self.stream.write("\n")
-            self.stream.flush()
+    def step(self, count: int = 1) -> None:
+        self.done += count
+        if not self.shown:
+            return
+        now = time.monotonic()
+        if now - self.last < self.every and self.done < self.total:
+            return
+        self.last = now
+        self.stream.write(self.line(now - self.start) + ("\r" if self.tty else "\n"))
+        if self.tty and self.done >= self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+    def line(self, seconds: float) -> str:
+        rate = self.done / seconds if seconds > 0 else 0.0
+        left = (self.total - self.done) / rate if rate > 0 else 0.0
+        minutes, secs = divmod(round(left), 60)
+        return (
+            f"{self.done}/{self.total} files  {rate:.0f} files/s  "
+            f"{minutes // 60}:{minutes % 60:02d}:{secs:02d} left"
+        )
+
+
+def chunk_size(total: int, jobs: int) -> int:
+    """At most ``CHUNK`` files, fewer for small batches so every worker gets several (the
+    last chunks would otherwise leave a worker idle)."""
+    return max(1, min(CHUNK, total // (jobs * 8)))
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items, the last one shorter; reads ``items`` as it goes."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 def run(
-    paths: Iterable[Path], work: Callable[[Path, Report], T], jobs: int | None = None
+    paths: Iterable[Path],
+    work: Work[T],
+    jobs: int | None = None,
+    *,
+    total: int | None = None,
+    known: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[Outcome[T]]:
-    """``work(path, report)`` for every file, in input order, over ``jobs`` processes (all
-    cores by default; 1 runs in this process). ``work`` must be a module-level function."""
-    files = list(paths)
-    jobs = min(jobs or os.cpu_count() or 1, max(len(files), 1))
-    task = _Task(work)
-    progress = Progress(len(files))
+    """``work(path, digest, report)`` for every file, in input order whatever ``jobs`` is,
+    over ``jobs`` long-lived processes (all cores by default; 1 runs in this process).
+    Given the ``total`` number of paths, they are read as the work goes, never held as one
+    list. ``known`` maps paths already exported to their content hash: unchanged files are
+    skipped."""
+    if total is None:
+        paths = list(paths)
+        total = len(paths)
+    seen = known or {}
+    jobs = min(jobs or os.cpu_count() or 1, max(total, 1))
+    task = Task(work)
+    progress = progress or Progress(total)
     if jobs == 1:
-        for path in files:
-            yield task(path)
+        for path in paths:
+            yield task.one(path, seen.get(str(path)))
             progress.step()
         return
-    chunk = max(1, min(64, len(files) // (jobs * 8)))
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        for outcome in pool.imap(task, files, chunksize=chunk):
-            yield outcome
-            progress.step()
+    pending: deque[AsyncResult[list[Outcome[T]]]] = deque()
+    with _context().Pool(jobs) as pool:
+        for chunk in chunks(paths, chunk_size(total, jobs)):
+            if len(pending) >= jobs * IN_FLIGHT:
+                yield from _drain(pending.popleft(), progress)
+            items = [(path, seen.get(str(path))) for path in chunk]
+            pending.append(pool.apply_async(task, (items,)))
+        while pending:
+            yield from _drain(pending.popleft(), progress)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe — Linux, no thread yet in this process — so workers start at
+    once with the parser already built; spawn elsewhere."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _drain(result: AsyncResult[list[Outcome[T]]], progress: Progress) -> Iterator[Outcome[T]]:
+    for outcome in result.get():
+        yield outcome
+        progress.step()  # once the outcome is dealt with: its failure line comes first

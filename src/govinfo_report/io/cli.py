@@ -15,21 +15,22 @@ import attrs
 
 from govinfo_report.check import Paired, compare_series
 from govinfo_report.errors import ParseError
-from govinfo_report.io.batch import Outcome, failure, run
+from govinfo_report.io.batch import Outcome, Progress, failure, run
+from govinfo_report.io.dask_engine import EngineError, export_dask
+from govinfo_report.io.export import (
+    CannotResume,
+    ExportWork,
+    Row,
+    prepare_resume,
+    rows,
+    write_records,
+    write_text,
+)
 from govinfo_report.io.files import UnreadableFile, parse_file, walk
 from govinfo_report.model import Finding, Report, Section, TableSlot, flatten
 from govinfo_report.model.names import describe
 from govinfo_report.write.dicts import to_dict
-from govinfo_report.write.exports import (
-    FORMATS,
-    ParquetMissing,
-    long_rows,
-    record,
-    wide_rows,
-    write_csv,
-    write_jsonl,
-    write_parquet,
-)
+from govinfo_report.write.exports import FORMATS, ParquetMissing
 from govinfo_report.write.text import LAYOUTS, serialize
 
 T = TypeVar("T")
@@ -46,11 +47,11 @@ EXAMPLES = {
 # --- Work done on each report, in worker processes (module level, so it pickles) ---------
 
 
-def as_json(_path: Path, report: Report) -> str:
+def as_json(_path: Path, _digest: str, report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False)
 
 
-def checked(_path: Path, report: Report) -> tuple[list[Finding], Report | None]:
+def checked(_path: Path, _digest: str, report: Report) -> tuple[list[Finding], Report | None]:
     """The report's findings, and for comparing years its tables (narrative left out, so a
     large folder stays small in memory); no report where organ or year is unknown."""
     if report.organ is None or report.year is None:
@@ -97,10 +98,12 @@ def _show(report: Report, path: Path) -> str:
 
 
 class Summary:
-    """Counts for the closing line on stderr: read, failed, with errors."""
+    """Counts for the closing line on stderr: read, failed, with errors (and, resuming,
+    skipped); every failure goes to stderr and to the ``--failures`` file if one is named."""
 
-    def __init__(self) -> None:
-        self.read = self.failed = self.with_errors = 0
+    def __init__(self, failures: IO[str] | None = None) -> None:
+        self.read = self.failed = self.with_errors = self.skipped = 0
+        self.failures = failures
 
     def take(self, outcomes: Iterable[Outcome[T]]) -> Iterable[Outcome[T]]:
         """Pass outcomes through, reporting failures on stderr and counting."""
@@ -108,13 +111,18 @@ class Summary:
             if outcome.error is not None:
                 self.failed += 1
                 print(f"{outcome.path}:{outcome.error}", file=sys.stderr)
+                if self.failures is not None:
+                    self.failures.write(f"{outcome.path}:{outcome.error}\n")
+            elif outcome.skipped:
+                self.skipped += 1
             else:
                 self.read += 1
             yield outcome
 
     def line(self, errors: bool) -> str:
         text = f"{self.read} read, {self.failed} failed"
-        return text + (f", {self.with_errors} with errors" if errors else "")
+        text += f", {self.with_errors} with errors" if errors else ""
+        return text + (f", {self.skipped} already exported" if self.skipped else "")
 
     def status(self) -> int:
         return 2 if self.failed else 1 if self.with_errors else 0
@@ -157,11 +165,28 @@ def _finding_json(f: Finding) -> dict[str, Any]:
     }
 
 
+def _count(args: argparse.Namespace) -> int:
+    """How many files the batch has: walked once to count, once to work, never listed."""
+    return sum(1 for _ in walk(args.files, args.glob))
+
+
+def _failures(args: argparse.Namespace) -> IO[str]:
+    return open(args.failures or os.devnull, "w", encoding="utf-8")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    summary = Summary()
+    with _failures(args) as failures:
+        return _check(args, Summary(failures))
+
+
+def _check(args: argparse.Namespace, summary: Summary) -> int:
     series: list[tuple[str, Report]] = []
     failing: set[str] = set()
-    for outcome in summary.take(run(walk(args.files, args.glob), checked, args.jobs)):
+    total = _count(args)
+    progress = Progress(total, force=args.progress)
+    paths = walk(args.files, args.glob)
+    outcomes = run(paths, checked, args.jobs, total=total, progress=progress)
+    for outcome in summary.take(outcomes):
         if outcome.error is not None:
             if args.format == "json":
                 print(json.dumps({"path": str(outcome.path), "error": outcome.error}))
@@ -223,30 +248,50 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    summary = Summary()
-    outcomes = summary.take(run(walk(args.files, args.glob), record, args.jobs))
-    records = (outcome.value for outcome in outcomes if outcome.value is not None)
-    rows = wide_rows(records) if args.wide else long_rows(records, args.labels)
+    if args.labels and (args.resume or args.engine == "dask"):
+        print(
+            "govinfo-report: --labels goes with neither --resume nor --engine dask", file=sys.stderr
+        )
+        return 2
     try:
-        if args.to == "parquet":
-            write_parquet(rows, Path(args.output), args.wide, args.labels)
-        else:
-            with _open(args.output) as out:
-                if args.to == "csv":
-                    write_csv(rows, out, args.wide, args.labels)
-                else:
-                    write_jsonl(rows, out)
-    except ParquetMissing as error:
+        known = prepare_resume(args.output, args.to, args.wide, args.engine) if args.resume else {}
+        with _failures(args) as failures:
+            summary = Summary(failures)
+            if args.engine == "dask":
+                summary.with_errors += export_dask(args, summary)
+            else:
+                _export(args, summary, known)
+    except (ParquetMissing, CannotResume, EngineError) as error:
         print(f"govinfo-report: {error}", file=sys.stderr)
         return 2
-    print(summary.line(errors=False), file=sys.stderr)
+    print(summary.line(errors=True), file=sys.stderr)
     return 2 if summary.failed else 0
 
 
-def _open(output: str) -> IO[str]:
+def _export(args: argparse.Namespace, summary: Summary, known: dict[str, str]) -> None:
+    """Rows in input order, written as workers send them back."""
+    total = _count(args)
+    progress = Progress(total, force=args.progress)
+    paths, work = walk(args.files, args.glob), ExportWork(args.to, args.wide, args.labels)
+    outcomes = run(paths, work, args.jobs, total=total, known=known, progress=progress)
+    found = _counted(summary, summary.take(outcomes))
+    if args.to == "parquet":
+        write_records(found, Path(args.output), args.wide, args.labels)
+        return
+    with _open(args.output, append=args.resume) as out:
+        write_text(found, out, args.to, args.wide, args.labels)
+
+
+def _counted(summary: Summary, outcomes: Iterable[Outcome[Row]]) -> Iterable[Row]:
+    for row in rows(outcomes):
+        summary.with_errors += row.errors > 0
+        yield row
+
+
+def _open(output: str, append: bool = False) -> IO[bytes]:
     if output == "-":
-        return open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False, newline="")
-    return open(output, "w", encoding="utf-8", newline="")
+        return open(sys.stdout.fileno(), "wb", closefd=False)
+    return open(output, "ab" if append else "wb")
 
 
 # --- The parser of the command line --------------------------------------------------------
@@ -274,6 +319,15 @@ def _batch_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("-j", "--jobs", type=int, default=None, help="processes (all cores)")
 
 
+def _scale_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--progress",
+        action="store_true",
+        help="files/s and time left on stderr, even off a terminal",
+    )
+    sub.add_argument("--failures", metavar="FILE", help="write every failure and its reason")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
@@ -294,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_check,
     )
     _batch_options(check)
+    _scale_options(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--errors-only", action="store_true", help="leave warnings out")
     convert = _command(commands, "convert", "the canonical text of a report", cmd_convert)
@@ -303,11 +358,26 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "export", "cells as a table: one row per report and cell", cmd_export
     )
     _batch_options(export)
+    _scale_options(export)
     export.add_argument("--to", choices=FORMATS, required=True)
     export.add_argument("-o", "--output", required=True, help="output file (- for stdout)")
     export.add_argument("--wide", action="store_true", help="one row per report, a column per key")
     export.add_argument(
         "--labels", action="store_true", help="a column with each cell's labels in Chinese"
+    )
+    export.add_argument(
+        "--resume", action="store_true", help="skip files already in OUT; append the rest"
+    )
+    export.add_argument(
+        "--engine",
+        choices=("default", "dask"),
+        default="default",
+        help="dask: Dask tasks writing Parquet parts to the folder OUT",
+    )
+    export.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a Dask scheduler's address (default: a local cluster)",
     )
     return parser
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import functools
+import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -15,7 +17,8 @@ from govinfo_report.model import EDITIONS, Edition, Report, Value, flatten
 from govinfo_report.model.names import describe
 from govinfo_report.model.values import format_value
 
-META = ("path", "organ", "year", "edition")
+# ``source_sha256``: the SHA-256 of the file's bytes, so a resumed export knows what it holds.
+META = ("path", "source_sha256", "organ", "year", "edition")
 FORMATS = ("csv", "jsonl", "parquet")
 
 
@@ -28,11 +31,19 @@ class Record:
     year: int | None
     edition: str
     cells: dict[str, Value]
+    source_sha256: str = ""
 
 
-def record(path: Path, report: Report) -> Record:
+def record(path: Path, digest: str, report: Report) -> Record:
     """The export record of one parsed report; runs in worker processes."""
-    return Record(str(path), report.organ, report.year, report.edition.value, flatten(report))
+    edition = report.edition.value
+    return Record(str(path), report.organ, report.year, edition, flatten(report), digest)
+
+
+@functools.cache
+def cells_per_report(edition: str) -> int:
+    """How many long-format rows a report of ``edition`` has: one per flat key."""
+    return len(EDITIONS[Edition(edition)].flat_keys())
 
 
 def wide_keys() -> list[str]:
@@ -68,7 +79,13 @@ def wide_rows(records: Iterable[Record]) -> Iterator[dict[str, Any]]:
 
 
 def _meta(rec: Record) -> dict[str, Any]:
-    return {"path": rec.path, "organ": rec.organ, "year": rec.year, "edition": rec.edition}
+    return {
+        "path": rec.path,
+        "source_sha256": rec.source_sha256,
+        "organ": rec.organ,
+        "year": rec.year,
+        "edition": rec.edition,
+    }
 
 
 def columns(wide: bool, labels: bool = False) -> list[str]:
@@ -77,63 +94,168 @@ def columns(wide: bool, labels: bool = False) -> list[str]:
     return [*META, "key", "label", "value"] if labels else [*META, "key", "value"]
 
 
-def write_csv(
-    rows: Iterable[dict[str, Any]], out: IO[str], wide: bool, labels: bool = False
-) -> None:
-    """UTF-8 CSV; blank cells are empty fields, amounts exactly as written."""
-    writer = csv.writer(out)
-    writer.writerow(columns(wide, labels))
-    for row in rows:
-        writer.writerow(
-            "" if v is None else format_value(v) if isinstance(v, (int, Decimal)) else v
-            for v in row.values()
+def _csv_line(fields: Iterable[Any]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow(fields)
+    return out.getvalue()
+
+
+@functools.lru_cache(maxsize=8)
+def _csv_keys(keys: tuple[str, ...]) -> list[str]:
+    """Each key as csv.writer quotes it; one list per edition's keys."""
+    return [_csv_line([key, ""])[:-3] for key in keys]  # without the ",\r\n"
+
+
+def _text(value: Any) -> Any:
+    return (
+        "" if value is None else format_value(value) if isinstance(value, int | Decimal) else value
+    )
+
+
+def csv_header(wide: bool, labels: bool = False) -> str:
+    return _csv_line(columns(wide, labels))
+
+
+def csv_text(rec: Record, wide: bool, labels: bool = False) -> str:
+    """A report's CSV lines, as ``csv.writer`` writes them: built from strings quoted once
+    per report and key, since the long form repeats the metadata on every row."""
+    meta = _meta(rec)
+    if wide:
+        return _csv_line(_text(v) for v in [*meta.values(), *map(rec.cells.get, wide_keys())])
+    prefix = _csv_line(_text(v) for v in meta.values())[:-2] + ","
+    keys = _csv_keys(tuple(rec.cells))
+    if labels:  # a label column after each key: rare, so read plainly
+        edition = Edition(rec.edition)
+        return "".join(
+            f"{prefix}{_csv_line([key, describe(key, edition), _text(v)])}"
+            for key, v in rec.cells.items()
         )
+    return "".join(
+        [
+            f"{prefix}{key},{'' if v is None else v if type(v) is int else _text(v)}\r\n"
+            for key, v in zip(keys, rec.cells.values(), strict=True)
+        ]
+    )
 
 
-def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> None:
-    """One JSON object per line; amounts as strings, blanks as null."""
-    for row in rows:
+@functools.cache
+def _json_key(key: str) -> str:
+    return json.dumps(key, ensure_ascii=False)
+
+
+def _json_cell(value: Value) -> str:
+    if value is None:
+        return "null"
+    return f'"{format_value(value)}"' if isinstance(value, Decimal) else str(value)
+
+
+def jsonl_text(rec: Record, wide: bool, labels: bool = False) -> str:
+    """A report's JSON Lines: amounts as strings, blanks as null — ``json.dumps`` of each
+    row, with the long form's repeated part encoded once per report."""
+    if wide:
+        row = {**_meta(rec), **{k: rec.cells.get(k) for k in wide_keys()}}
         data = {k: _json_value(v) if isinstance(v, Decimal) else v for k, v in row.items()}
-        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return json.dumps(data, ensure_ascii=False) + "\n"
+    prefix = json.dumps(_meta(rec), ensure_ascii=False)[:-1] + ', "key": '
+    if labels:
+        edition = Edition(rec.edition)
+        return "".join(
+            f'{prefix}{_json_key(key)}, "label": {_json_key(describe(key, edition))}, '
+            f'"value": {_json_cell(value)}}}\n'
+            for key, value in rec.cells.items()
+        )
+    return "".join(
+        f'{prefix}{_json_key(key)}, "value": {_json_cell(value)}}}\n'
+        for key, value in rec.cells.items()
+    )
+
+
+def write_csv(records: Iterable[Record], out: IO[str], wide: bool, labels: bool = False) -> None:
+    """UTF-8 CSV; blank cells are empty fields, amounts exactly as written."""
+    out.write(csv_header(wide, labels))
+    for rec in records:
+        out.write(csv_text(rec, wide, labels))
+
+
+def write_jsonl(records: Iterable[Record], out: IO[str], wide: bool, labels: bool = False) -> None:
+    """One JSON object per line; amounts as strings, blanks as null."""
+    for rec in records:
+        out.write(jsonl_text(rec, wide, labels))
 
 
 class ParquetMissing(RuntimeError):
     """Parquet needs pyarrow, an optional extra."""
 
 
-def write_parquet(
-    rows: Iterable[dict[str, Any]], path: Path, wide: bool, labels: bool = False
-) -> None:
-    """Parquet through pyarrow: counts as int64, amounts and long-format values as exact
-    strings, blanks as null. Written in batches, so large exports stay small in memory."""
+def _pyarrow() -> Any:
     try:
         import pyarrow as pa  # type: ignore[import-not-found,import-untyped,unused-ignore]
-        import pyarrow.parquet as pq  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError as error:
         raise ParquetMissing(
             "Parquet export needs pyarrow: pip install 'govinfo_report[parquet]'"
         ) from error
-    amounts = {key for key in wide_keys() if key.endswith(".amount")}
-    fields = [pa.field("path", pa.string()), pa.field("organ", pa.string())]
-    fields += [pa.field("year", pa.int64()), pa.field("edition", pa.string())]
+    return pa
+
+
+def parquet_schema(wide: bool, labels: bool = False) -> Any:
+    """Counts as int64, amounts and long-format values as exact strings, blanks as null."""
+    pa = _pyarrow()
+    fields = [pa.field("path", pa.string()), pa.field("source_sha256", pa.string())]
+    fields += [pa.field("organ", pa.string()), pa.field("year", pa.int64())]
+    fields += [pa.field("edition", pa.string())]
     if wide:
-        fields += [pa.field(k, pa.string() if k in amounts else pa.int64()) for k in wide_keys()]
+        fields += [
+            pa.field(k, pa.string() if k.endswith(".amount") else pa.int64()) for k in wide_keys()
+        ]
     else:
         fields += [pa.field("key", pa.string())]
         fields += [pa.field("label", pa.string())] if labels else []
         fields += [pa.field("value", pa.string())]
-    schema = pa.schema(fields)
-    as_text = set(amounts) | ({"value"} if not wide else set())
-    with pq.ParquetWriter(str(path), schema) as writer:
-        batch: list[dict[str, Any]] = []
-        for row in rows:
-            batch.append(
-                {
-                    k: (None if v is None else format_value(v)) if k in as_text else v
-                    for k, v in row.items()
-                }
+    return pa.schema(fields)
+
+
+def parquet_table(records: Sequence[Record], wide: bool, labels: bool = False) -> Any:
+    """The records as one pyarrow table, built column by column."""
+    pa = _pyarrow()
+    names = ("path", "source_sha256", "organ", "year", "edition")
+    if wide:
+        data: dict[str, list[Any]] = {n: [getattr(r, n) for r in records] for n in names}
+        for key in wide_keys():
+            values = [r.cells.get(key) for r in records]
+            data[key] = (
+                [None if v is None else format_value(v) for v in values]
+                if (key.endswith(".amount"))
+                else values
             )
-            if len(batch) == 10_000:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                batch = []
-        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    else:
+        data = {n: [getattr(r, n) for r in records for _ in r.cells] for n in names}
+        data["key"] = [k for r in records for k in r.cells]
+        if labels:
+            data["label"] = [describe(k, Edition(r.edition)) for r in records for k in r.cells]
+        data["value"] = [
+            None if v is None else format_value(v) for r in records for v in r.cells.values()
+        ]
+    return pa.table(data, schema=parquet_schema(wide, labels))
+
+
+def write_parquet(
+    records: Iterable[Record], path: Path, wide: bool, batch: int = 256, labels: bool = False
+) -> None:
+    """Parquet through pyarrow, written ``batch`` reports at a time, so large exports stay
+    small in memory."""
+    pq = _parquet()
+    with pq.ParquetWriter(str(path), parquet_schema(wide, labels)) as writer:
+        pending: list[Record] = []
+        for rec in records:
+            pending.append(rec)
+            if len(pending) == batch:
+                writer.write_table(parquet_table(pending, wide, labels))
+                pending = []
+        writer.write_table(parquet_table(pending, wide, labels))
+
+
+def _parquet() -> Any:
+    _pyarrow()
+    import pyarrow.parquet as pq  # type: ignore[import-not-found,import-untyped,unused-ignore]
+
+    return pq
