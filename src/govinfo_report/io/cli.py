@@ -27,6 +27,7 @@ from govinfo_report.io.export import (
     write_text,
 )
 from govinfo_report.io.files import UnreadableFile, parse_file, walk
+from govinfo_report.io.pages import pages
 from govinfo_report.model import Finding, Report, Section, TableSlot, flatten
 from govinfo_report.model.names import describe
 from govinfo_report.write.dicts import to_dict
@@ -182,6 +183,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace, summary: Summary) -> int:
     series: list[tuple[str, Report]] = []
     failing: set[str] = set()
+    read: list[Path] = []  # for the pages: every report read
     total = _count(args)
     progress = Progress(total, force=args.progress)
     paths = walk(args.files, args.glob)
@@ -192,6 +194,7 @@ def _check(args: argparse.Namespace, summary: Summary) -> int:
                 print(json.dumps({"path": str(outcome.path), "error": outcome.error}))
             continue
         found, tables = outcome.value or ([], None)
+        read.append(outcome.path)
         if tables is not None:
             series.append((str(outcome.path), tables))
         if any(f.severity == "error" for f in found):
@@ -203,7 +206,10 @@ def _check(args: argparse.Namespace, summary: Summary) -> int:
             for f in found:
                 if f.severity == "error" or not args.errors_only:
                     print(f"{outcome.path}:{f.line or 0}: {f.code} {f.severity} {f.message}")
-    _years(compare_series(series), args, failing)
+    paired = compare_series(series)
+    _years(paired, args, failing)
+    if args.html:
+        pages(Path(args.html), read, paired)
     summary.with_errors = len(failing)
     print(summary.line(errors=True), file=sys.stderr)
     return summary.status()
@@ -351,6 +357,11 @@ def build_parser() -> argparse.ArgumentParser:
     _scale_options(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--errors-only", action="store_true", help="leave warnings out")
+    check.add_argument(
+        "--html",
+        metavar="OUT",
+        help="a page per report with its cells marked (a folder with index.html for several)",
+    )
     convert = _command(commands, "convert", "the canonical text of a report", cmd_convert)
     convert.add_argument("file", type=Path, metavar="FILE")
     convert.add_argument("--layout", choices=(*LAYOUTS, "html"), default="tab")

@@ -246,6 +246,7 @@ def to_html(
     body = "\n".join(parts)
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f"<title>{_text(title)}</title>\n<style>{_STYLE}{style}</style>\n</head>\n"
         f"<body>\n<article>\n{body}\n</article>\n{after}</body>\n</html>\n"
     )
