@@ -28,8 +28,8 @@ from govinfo_report.io.export import (
 )
 from govinfo_report.io.files import UnreadableFile, parse_file, walk
 from govinfo_report.io.pages import pages
-from govinfo_report.model import Finding, Report, Section, TableSlot, flatten
-from govinfo_report.model.names import describe
+from govinfo_report.io.show import show
+from govinfo_report.model import Finding, Report, Section, TableSlot
 from govinfo_report.write.dicts import to_dict
 from govinfo_report.write.exports import FORMATS, ParquetMissing
 from govinfo_report.write.text import LAYOUTS, serialize
@@ -72,32 +72,6 @@ def checked(_path: Path, _digest: str, report: Report) -> tuple[list[Finding], R
 # --- Commands ------------------------------------------------------------------------------
 
 
-def _show(report: Report, path: Path) -> str:
-    """A person's view of what was read: metadata, sections, the cells that say something."""
-    cells = flatten(report)
-    blank = [key for key, value in cells.items() if value is None]
-    nonzero = {key: value for key, value in cells.items() if value not in (None, 0)}
-    found = report.validate()
-    return "\n".join(
-        [
-            f"{path}",
-            f"  title:   {report.title or '(none found)'}",
-            f"  organ:   {report.organ or '(unknown)'}",
-            f"  year:    {report.year or '(unknown)'}",
-            f"  edition: {report.edition.value}",
-            "  sections:",
-            *(f"    {s.number}. {s.title}" for s in report.sections),
-            f"  cells:   {len(cells)} ({len(nonzero)} non-zero, {len(blank)} blank)",
-            *(
-                f"    {describe(key, report.edition)} = {value}\t{key}"
-                for key, value in nonzero.items()
-            ),
-            f"  findings: {len(found)}",
-            *(f"    line {f.line or '?'}: {f.code} {f.severity}: {f.message}" for f in found),
-        ]
-    )
-
-
 class Summary:
     """Counts for the closing line on stderr: read, failed, with errors (and, resuming,
     skipped); every failure goes to stderr and to the ``--failures`` file if one is named."""
@@ -138,7 +112,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"{path}:{failure(error)}", file=sys.stderr)
             status = 2
             continue
-        print(_show(report, path))
+        print(show(report, path))
     return status
 
 
