@@ -839,3 +839,15 @@ def test_numbers_one_per_line_in_a_table_where_numbers_strayed_are_named() -> No
     assert [flatten(report)[key] for key in regulations] == [1, 2, 3]
     named = {k for f in report.validate() if f.code == "order-uncertain" for k in f.keys}
     assert set(regulations) <= named
+
+
+def test_a_unit_a_space_sets_apart_from_its_number_stays_with_it() -> None:
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n第二十条第（九）项\n"
+        + "信息内容   采购项目数量   采购总金额\n"
+        + "政府集中采购      31       1250400.50 元\n"
+    )
+    flat = flatten(parse(text))
+    assert flat["active_disclosure.procurement.projects"] == 31
+    assert flat["active_disclosure.procurement.amount"] == Decimal("1250400.50")

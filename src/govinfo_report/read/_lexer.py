@@ -86,6 +86,8 @@ def is_space_row(stripped: str) -> bool:
             return False
         # A known label, or the first part of one that wrapped onto the next line.
         return key in table_labels() or (len(key) >= 4 and _starts_label(key))
+    if len(parts) > 2 and parts[-1] in _UNITS and is_value(parts[-2]):
+        parts = parts[:-1]  # a unit set apart from the last number (1250400.50 元)
     values = 0
     while values < len(parts) and is_value(parts[-1 - values]):
         values += 1
@@ -114,8 +116,25 @@ def space_cells(line: str) -> tuple[str, ...]:
         parts = _CELL_GAP.split(line.strip(_PLAIN_SPACE))
         cells = tuple(part.strip() for part in parts)
     if "  " in line and _SPLIT_NUMBER.search(line):
-        return _keep_split_numbers(line, cells)
+        cells = _keep_split_numbers(line, cells)
+    if (len(cells) > 1 and cells[-1] in _UNITS) or any(cell in _UNITS for cell in cells[1:-1]):
+        cells = _attach_units(cells)
     return cells
+
+
+# A unit a space set apart from its number (inscriptis, PDF text: ``1250400.50 元``): it
+# belongs to the number before it, not to a cell of its own.
+_UNITS = frozenset({"元", "万元", "件", "次", "个", "项", "条"})
+
+
+def _attach_units(cells: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for cell in cells:
+        if cell in _UNITS and out and is_value(out[-1]) and out[-1]:
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return tuple(out)
 
 
 # Two numbers one space apart where the row's columns stand wider apart: a converter that
