@@ -851,3 +851,19 @@ def test_a_unit_a_space_sets_apart_from_its_number_stays_with_it() -> None:
     flat = flatten(parse(text))
     assert flat["active_disclosure.procurement.projects"] == 31
     assert flat["active_disclosure.procurement.amount"] == Decimal("1250400.50")
+
+
+def test_an_indented_drawing_with_rules_stopped_short_still_encloses_its_cells() -> None:
+    # elinks indents the table and stops a rule line before the right border.
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n"
+        + "   ┌────────────────────────────┐\n"
+        + "   │第二十条第（五）项          │\n"
+        + "   ├──────────────┬─────────────\n"
+        + "   │信息内容      │本年处理决定数量\n".replace("量", "量│", 1)
+        + "   ├──────────────┼─────────────\n"
+        + "   │行政许可      │7           │\n"
+        + "   └──────────────┴─────────────┘\n"
+    )
+    assert flatten(parse(text))["active_disclosure.licensing.decisions"] == 7

@@ -18,7 +18,9 @@ def _width(character: str) -> int:
 
 
 def _canvas(lines: list[str]) -> list[list[str]]:
-    """Each line in display columns: a wide character fills its second column with ``""``."""
+    """Each line in display columns: a wide character fills its second column with ``""``.
+    A rule line drawn shorter than the rows (elinks stops it early) is carried on to the
+    table's width, so it still closes the cells above it."""
     canvas = []
     for line in lines:
         row: list[str] = []
@@ -27,6 +29,10 @@ def _canvas(lines: list[str]) -> list[list[str]]:
             if _width(character) == 2:
                 row.append("")
         canvas.append(row)
+    width = max(map(len, canvas), default=0)
+    for row in canvas:
+        if row and all(character in _RULE or character == " " for character in row):
+            row.extend("─" * (width - len(row)))
     return canvas
 
 
@@ -56,8 +62,10 @@ def _neighbours(canvas: list[list[str]], y: int, x: int) -> Iterator[tuple[int, 
 
 
 def box_grid(lines: list[str]) -> Grid | None:
-    """One drawn table → a grid; ``None`` when an area is not enclosed (not a clean drawing)."""
-    canvas = _canvas(lines)
+    """One drawn table → a grid; ``None`` when an area is not enclosed (not a clean drawing).
+    The drawing's common indentation (elinks indents it) is left out first."""
+    indent = min(len(line) - len(line.lstrip(" ")) for line in lines)
+    canvas = _canvas([line[indent:] for line in lines])
     boxes = []
     for area in _areas(canvas):
         top, bottom = min(y for y, _ in area), max(y for y, _ in area)
