@@ -255,6 +255,7 @@ def _single_character(line: str) -> bool:
 
 
 _FRAGMENT = 8  # a header cell broken by <br> leaves pieces this short (本年新 / 制作数量)
+_NEAR = _FRAGMENT + 4  # a piece and the spaces around it: a longer line's end is no piece
 
 
 def join_fragments(lines: list[str]) -> list[str]:
@@ -267,10 +268,12 @@ def join_fragments(lines: list[str]) -> list[str]:
     ends = [
         number
         for number, line in enumerate(lines[:-1])
-        if (last := line.rstrip()[-1:])
+        if (last := (tail := line.rstrip())[-1:])
         and ("\u4e00" <= last <= "\u9fff" or last in "（(“")
-        and (first := lines[number + 1].lstrip(" |")[:1])
+        and (len(tail) <= _NEAR or "|" in tail[-_NEAR:] or "\t" in tail[-_NEAR:])
+        and (first := (head := lines[number + 1].lstrip(" |"))[:1])
         and ("\u4e00" <= first <= "\u9fff" or first in "（(“")
+        and (len(head) <= _NEAR or "|" in head[:_NEAR] or "\t" in head[:_NEAR])
     ]
     out = list(lines)
     known = table_labels()
