@@ -867,3 +867,10 @@ def test_an_indented_drawing_with_rules_stopped_short_still_encloses_its_cells()
         + "   └──────────────┴─────────────┘\n"
     )
     assert flatten(parse(text))["active_disclosure.licensing.decisions"] == 7
+
+
+def test_a_huge_box_drawing_is_left_as_text_quickly() -> None:
+    from govinfo_report.read._boxes import unbox
+
+    lines = ["┌" + "─" * 500 + "┐"] + ["│" + " " * 500 + "│"] * 400 + ["└" + "─" * 500 + "┘"]
+    assert unbox(lines) == lines  # 200,000 characters: not drawn as a report table

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from govinfo_report.read._grid import Cell, Grid, grid_lines
 
 _RULE = frozenset(chr(code) for code in range(0x2500, 0x2580))  # the box-drawing block
+_LARGEST = 100_000  # characters in one drawing: table 三 drawn by w3m takes ~10,000
 _OPEN = frozenset("┌├└│┏┣┗┃╔╠╚║")  # characters a drawn table's line starts with
 
 
@@ -64,6 +65,8 @@ def _neighbours(canvas: list[list[str]], y: int, x: int) -> Iterator[tuple[int, 
 def box_grid(lines: list[str]) -> Grid | None:
     """One drawn table → a grid; ``None`` when an area is not enclosed (not a clean drawing).
     The drawing's common indentation (elinks indents it) is left out first."""
+    if sum(map(len, lines)) > _LARGEST:
+        return None  # no report table is drawn this large: left as text, never a hang
     indent = min(len(line) - len(line.lstrip(" ")) for line in lines)
     canvas = _canvas([line[indent:] for line in lines])
     boxes = []

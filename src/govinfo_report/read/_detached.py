@@ -20,6 +20,7 @@ _RULE_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 _BARE_ROW = re.compile(r"\n[ |\t]*[+-]?\d[\d.,]*(?:[ ]*[|\t][ ]*|[ ]{2,})[+-]?\d")
 _CELLS = re.compile(r"[|\t]|\s{2,}")
 _LONGEST = 4  # lines one wrapped label may take
+_RUN = 32  # loose lines looked at before rows of numbers: labels for eight rows
 
 
 @functools.cache
@@ -75,7 +76,7 @@ def reattach(lines: list[str]) -> list[str]:
             rows += [scan] if scan in numbers else []
             scan += 1
         start = first
-        while start > 0 and _loose(lines[start - 1]):
+        while start > max(0, first - _RUN) and _loose(lines[start - 1]):
             start -= 1
         # A heading, the title or a sentence may stand before the labels: not part of them.
         while start < first and _not_a_label(lines[start]):
