@@ -60,21 +60,27 @@ def _segments(pieces: list[str]) -> list[str] | None:
 def reattach(lines: list[str]) -> list[str]:
     """Loose label lines put back in front of the rows of numbers that follow them."""
     text = "\n" + "\n".join(lines)
-    numbers: dict[int, list[str]] = {}
+    bare: set[int] = set()  # lines that start with two numbers, found at C speed
     newlines, at = 0, 0
-    for match in _BARE_ROW.finditer(text):  # rows that start with two numbers, at C speed
+    for match in _BARE_ROW.finditer(text):
         newlines += text.count("\n", at, match.start() + 1)
         at = match.start() + 1
-        if cells := _numbers(lines[newlines - 1]):
-            numbers[newlines - 1] = cells
+        bare.add(newlines - 1)
+    numbers: dict[int, list[str]] = {}
     out = list(lines)
-    for first in sorted(numbers):
+    for first in sorted(bare):
         if first == 0 or not _loose(lines[first - 1]):
             continue  # only rows of numbers right after loose lines start a pairing
         rows, scan = [], first
-        while scan in numbers or (scan < len(lines) and _RULE_ROW.fullmatch(lines[scan])):
-            rows += [scan] if scan in numbers else []
+        while scan < len(lines):  # the rows of numbers (and Markdown rule rows) that follow
+            if scan in bare and (cells := numbers.get(scan) or _numbers(lines[scan])):
+                numbers[scan] = cells
+                rows.append(scan)
+            elif not _RULE_ROW.fullmatch(lines[scan]):
+                break
             scan += 1
+        if not rows or rows[0] != first:
+            continue
         start = first
         while start > max(0, first - _RUN) and _loose(lines[start - 1]):
             start -= 1
