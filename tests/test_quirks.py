@@ -874,3 +874,32 @@ def test_a_huge_box_drawing_is_left_as_text_quickly() -> None:
 
     lines = ["┌" + "─" * 500 + "┐"] + ["│" + " " * 500 + "│"] * 400 + ["└" + "─" * 500 + "┘"]
     assert unbox(lines) == lines  # 200,000 characters: not drawn as a report table
+
+
+def test_pdf_layout_labels_wrapped_above_and_below_their_numbers_and_a_cut_group_label() -> None:
+    # pdftotext -layout: no blank line between rows; a label's pieces above and below its
+    # numbers; the group label （六）其他处理 cut over two lines in a column of its own.
+    text = (
+        TITLE
+        + T3
+        + "                            2.其他法律行政法规禁止公开   1     0     0     0     0     0      1\n"
+        + "                  （五）不予处理\n"
+        + "                            5.要求行政机关确认 或重新出具已\n"
+        + "                                获取信息\n"
+        + "                                            0     0     0     0     0     0      0\n"
+        + "               1.申请人无正当理由逾期\n"
+        + "               不补正、行政机关不再处理其政          2     0     0     0     0     0      2\n"
+        + "               府信息公开申请\n"
+        + "     （六）其\n"
+        + "               2.申请人逾期未按收费通\n"
+        + "     他处理\n"
+        + "               知要求缴纳费用、行政机关不再处          1     0     0     0     0     0      1\n"
+        + "               理其政府信息公开申请\n"
+        + "               3.其他                                0     0     0     0     0     0      0\n"
+    )
+    flat = flatten(parse(text))
+    handling = "applications.outcomes.other_handling"
+    assert [flat[f"{handling}.no_correction.{c}"] for c in COLUMNS] == [2, 0, 0, 0, 0, 0, 2]
+    assert [flat[f"{handling}.unpaid_fee.{c}"] for c in COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
+    confirmation = "applications.outcomes.not_processed.confirmation"
+    assert [flat[f"{confirmation}.{c}"] for c in COLUMNS] == [0] * 7

@@ -19,6 +19,7 @@ from govinfo_report.read._boxes import unbox
 from govinfo_report.read._detached import application_labels, reattach
 from govinfo_report.read._gaps import regap
 from govinfo_report.read._indexes import column_labels, table_labels
+from govinfo_report.read._layout_rows import rejoin_layout
 
 SPACES = re.compile(r"[\s\u3000]+")
 
@@ -42,6 +43,8 @@ def split_lines(text: str) -> list[str]:
     lines = join_fragments(lines)
     if "\t" not in text:  # tab rows and the cells layout keep their rows apart already
         lines = rejoin_wrapped(lines)
+        if "|" not in text:
+            lines = rejoin_layout(lines)
     if "|" in text:
         lines = reattach(lines)
     if "\n\n\n\n" in text or "\r\n\r\n\r\n\r\n" in text:

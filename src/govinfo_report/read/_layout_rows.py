@@ -1,0 +1,97 @@
+"""Table rows as PDF layout text leaves them (``pdftotext -layout``): a long label wrapped
+over lines above and below its numbers, rows not apart by blank lines, a group label cut over
+lines in a column of its own (``（六）其`` / ``他处理``). Each line of label pieces between two
+rows of numbers goes to the row above or the one below; the one cut that makes the row above
+a whole known label and the row below the start of one decides it. Where no single cut
+does, the lines are left as they are (and the rows stay blank and named)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from govinfo_report.model.labels import label_key
+from govinfo_report.model.text import heading_parts
+from govinfo_report.model.values import is_value
+from govinfo_report.read._detached import application_labels
+from govinfo_report.read._indexes import table_labels
+
+SPACES = re.compile(r"[\s\u3000]+")
+_MOST = 4  # label lines between two rows of numbers: more is not one wrapped label
+
+
+def _split(line: str) -> tuple[str, list[str], int]:
+    """A line's words (spaces closed up), the numbers that end it (two or more) and where
+    its words start."""
+    tokens = SPACES.split(line.strip())
+    count = 0
+    while count < len(tokens) and is_value(tokens[-1 - count]):
+        count += 1
+    if count < 2:
+        return "".join(tokens), [], len(line) - len(line.lstrip())
+    return "".join(tokens[:-count]), tokens[-count:], len(line) - len(line.lstrip())
+
+
+def _starts(key: str) -> bool:
+    return any(label.startswith(key) for label in table_labels())
+
+
+def rejoin_layout(lines: list[str]) -> list[str]:
+    """Rows whose label pieces are placed by the cut the labels confirm, as tab rows."""
+    rows = [n for n, line in enumerate(lines) if line.strip() and _split(line)[1]]
+    if len(rows) < 2:
+        return lines
+    groups = application_labels()[1]
+    known = table_labels()
+    before: dict[int, list[str]] = {rows[0]: []}
+    after: dict[int, list[str]] = {}
+    group_of: dict[int, str] = {}
+    decided: set[int] = set()
+    for above, below in pairwise(rows):
+        pieces = [n for n in range(above + 1, below) if lines[n].strip()]
+        if len(pieces) > _MOST or any(_stops(lines[n]) for n in pieces):
+            before[below] = []
+            continue
+        words = _split(lines[below])[0]
+        head = "".join([*before.get(above, []), _split(lines[above])[0]])
+        # A group label stands in a column left of the row labels: try each indentation as
+        # the border between them (or none), and each cut of the rest between the rows.
+        found = set()
+        for border in {0, *(_split(lines[n])[2] + 1 for n in pieces)}:
+            group = "".join(_split(lines[n])[0] for n in pieces if _split(lines[n])[2] < border)
+            if group and label_key(group) not in groups:
+                continue
+            texts = tuple(_split(lines[n])[0] for n in pieces if _split(lines[n])[2] >= border)
+            for cut in range(len(texts) + 1):
+                if label_key(head + "".join(texts[:cut])) in known and _starts(
+                    label_key("".join(texts[cut:]) + words)
+                ):
+                    found.add((group, texts[:cut], texts[cut:]))
+        if len(found) != 1:
+            before[below] = []
+            continue
+        group, above_texts, below_texts = found.pop()
+        after[above], before[below] = list(above_texts), list(below_texts)
+        if group:
+            group_of[below] = group
+        if above_texts or below_texts or group:
+            decided.update((above, below, *pieces))
+    out = list(lines)
+    for row in rows:
+        if row not in decided:
+            continue
+        words, numbers, _ = _split(lines[row])
+        label = "".join([*before.get(row, []), words, *after.get(row, [])])
+        if label_key(label) not in known:
+            continue
+        cells = [group_of[row]] if row in group_of else []
+        out[row] = "\t".join([*cells, label, *numbers])
+    for number in decided - set(rows):
+        out[number] = ""
+    return out
+
+
+def _stops(line: str) -> bool:
+    """A line no label piece is: a heading, or a line of numbers alone."""
+    stripped = line.strip()
+    return heading_parts(stripped) is not None or is_value(stripped)
