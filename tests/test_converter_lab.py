@@ -38,6 +38,7 @@ EXACT = {
     "C7-year-none-edition-fallback-silent",
     "C7-title-two-paragraphs-year-none",
     "C8-wrapped-label-values-middle-line-inscriptis",
+    "C8-wrapped-label-values-other-line-pdf-layout",
     "C9-inner-space-splits-label-and-unit-inscriptis",
     "C9-label-split-by-inner-space-pdf-layout",
 }
