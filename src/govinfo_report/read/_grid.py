@@ -42,7 +42,9 @@ def cell_text(text: str) -> str:
     """A cell's lines as one: fragments joined (with a space only between non-CJK ends);
     no-break and zero-width spaces read as blanks; a cell of only blanks is empty. Spaces
     inside a line are kept as they stand (the text route keeps them: a cell is exact)."""
-    if "\n" not in text:  # one line: most cells
+    if text.isdigit():  # a count: most cells
+        return text
+    if "\n" not in text:  # one line
         return text.translate(_SPACES).strip().replace("|", "｜")
     parts = [part.translate(_SPACES).strip() for part in text.split("\n")]
     joined = ""
