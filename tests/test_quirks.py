@@ -903,3 +903,20 @@ def test_pdf_layout_labels_wrapped_above_and_below_their_numbers_and_a_cut_group
     assert [flat[f"{handling}.unpaid_fee.{c}"] for c in COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
     confirmation = "applications.outcomes.not_processed.confirmation"
     assert [flat[f"{confirmation}.{c}"] for c in COLUMNS] == [0] * 7
+
+
+def test_pdf_layout_group_labels_cut_in_their_own_column_beside_row_labels() -> None:
+    # The group label （六）其他处理 cut over three lines left of the numbered row labels, on
+    # the same lines as a row label's wrapped pieces (pdftotext -layout).
+    text = (
+        TITLE
+        + T3
+        + "        5.要求行政机关确认或重新出具已获取信息  2  10  28  16  29  15  100\n"
+        + "    （六） 1.申请人  3  9  17  9  22  3  63\n"
+        + "    其他处 无正当理由逾期不补正、行政机关不再处\n"
+        + "    理   理其政府信息公开申请\n"
+        + "        3.其他  30  25  19  17  18  9  118\n"
+    )
+    flat = flatten(parse(text))
+    no_correction = "applications.outcomes.other_handling.no_correction"
+    assert [flat[f"{no_correction}.{c}"] for c in COLUMNS] == [3, 9, 17, 9, 22, 3, 63]

@@ -36,8 +36,48 @@ def _starts(key: str) -> bool:
     return any(label.startswith(key) for label in table_labels())
 
 
+_NUMBERED = re.compile(r"\d{1,2}[.．、]\S")
+_FIRST = re.compile(r"\S+")
+
+
+def group_column(lines: list[str]) -> list[str]:
+    """Group labels cut over lines in a column left of the numbered row labels
+    (``三、本年`` / ``度办理结`` / ``果``, ``（三）`` / ``不予公`` / ``开``), often on the same
+    lines as row labels: each line's first word left of that column, joined with the next
+    ones, taken out where two or more spell a group label (one that is a row's label in the
+    other edition, （六）其他处理, only beside numbered row labels); the row labels that follow
+    name their rows alone."""
+    starts = [match.start() for line in lines if (match := _NUMBERED.search(line))]
+    if len(starts) < 3:
+        return lines
+    border = min(starts)
+    rows, groups = application_labels()
+    out = list(lines)
+    taken: list[tuple[int, int, int]] = []  # (line, start, end) of the pieces so far
+    for number, line in enumerate(lines):
+        first = _FIRST.search(line)
+        if first is None or first.start() >= border or is_value(first.group()):
+            continue
+        taken.append((number, first.start(), first.end()))
+        while taken:
+            joined = label_key("".join(lines[n][a:b] for n, a, b in taken))
+            # （六）其他处理 is a group in 2021 and a row in 2019: a group only where numbered
+            # row labels stand beside its pieces.
+            beside = any(_NUMBERED.search(lines[n], b) for n, _, b in taken)
+            if joined in groups and len(taken) > 1 and (joined not in rows or beside):
+                for n, a, b in taken:
+                    out[n] = out[n][:a] + " " * (b - a) + out[n][b:]
+                taken = []
+            elif not joined or any(group.startswith(joined) for group in groups):
+                break  # an enumerator alone (（六）) or the start of a group label: go on
+            else:
+                taken.pop(0)  # not the start of a group label: try from the next piece
+    return out
+
+
 def rejoin_layout(lines: list[str]) -> list[str]:
     """Rows whose label pieces are placed by the cut the labels confirm, as tab rows."""
+    lines = group_column(lines)
     rows = [n for n, line in enumerate(lines) if line.strip() and _split(line)[1]]
     if len(rows) < 2:
         return lines
