@@ -39,7 +39,7 @@ T = TypeVar("T")
 EXAMPLES = {
     "show": "govinfo-report show examples/sample-2021-tab.txt",
     "parse": "govinfo-report parse examples/*.txt > reports.jsonl",
-    "check": "govinfo-report check examples/   # exit 1 if a report has errors",
+    "check": "govinfo-report check examples/ --html pages/   # exit 1 if a report has errors",
     "convert": "govinfo-report convert examples/sample-2021-tab.txt --layout pipe",
     "export": "govinfo-report export reports/ --to csv -o cells.csv",
 }
@@ -311,7 +311,8 @@ def _scale_options(sub: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
-        description="Read, check and export 政府信息公开工作年度报告 files (text, HTML pages).",
+        description="Read, check and export 政府信息公开工作年度报告 files "
+        "(text, HTML pages, Word, PDF).",
         epilog="examples:\n" + "\n".join(f"  {e}" for e in EXAMPLES.values()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
