@@ -15,9 +15,11 @@ from decimal import Decimal
 
 # Marks that say "not applicable" or "nothing to report": read as blank, never as zero.
 NOT_APPLICABLE = frozenset({"", "/", "-", "—", "——", "--", "－", "无", "不适用", "\\"})
+# Units written after a number in a cell (``21次``, ``127014元``).
+UNITS = ("次", "件", "元", "万元", "个", "条", "项", "篇", "人次", "人")
 _NUMBER = re.compile(
     r"(?P<sign>[+-]?)(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
-    r"(?P<unit>次|件|元|万元|个|条|项|篇|人次|人)?"
+    f"(?P<unit>{'|'.join(UNITS)})?"
 )
 
 

@@ -22,7 +22,7 @@ from govinfo_report.model.text import (
     SENTENCE_END,
     heading_parts,
 )
-from govinfo_report.model.values import is_value
+from govinfo_report.model.values import UNITS, is_value
 from govinfo_report.read._indexes import table_labels
 from govinfo_report.read._repair import SPACES, split_lines
 
@@ -124,7 +124,7 @@ def space_cells(line: str) -> tuple[str, ...]:
 
 # A unit a space set apart from its number (inscriptis, PDF text: ``1250400.50 元``): it
 # belongs to the number before it, not to a cell of its own.
-_UNITS = frozenset({"元", "万元", "件", "次", "个", "项", "条"})
+_UNITS = frozenset(UNITS)
 
 
 def _attach_units(cells: tuple[str, ...]) -> tuple[str, ...]:
