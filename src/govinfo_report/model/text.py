@@ -22,6 +22,8 @@ SENTENCE_END = (FULL_STOP, "；", ";", "，", "！", "？", "：")
 # What ends a sentence proper: a heading or a title never ends so.
 FULL_STOPS = (FULL_STOP, "；", ";")
 
+# Runs of spaces of any kind (ideographic ones too): what separates a space row's cells.
+SPACES = re.compile(r"[\s\u3000]+")
 _HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)")
 _MARKUP = "#*_ \t\u3000"  # Markdown heading marks and emphasis around a heading or title
 MAX_HEADING = 40

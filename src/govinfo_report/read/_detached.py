@@ -5,14 +5,12 @@ numbers; anything else is left for the binder, which keeps the rows blank and na
 
 from __future__ import annotations
 
-import functools
 import re
 
-from govinfo_report.model.editions import EDITIONS
 from govinfo_report.model.labels import label_key
 from govinfo_report.model.text import heading_parts, is_title
 from govinfo_report.model.values import is_value
-from govinfo_report.read._indexes import index
+from govinfo_report.read._indexes import application_labels
 
 _RULE_ROW = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 # A line that starts with two numbers; the literal line break first lets the regex engine
@@ -21,19 +19,6 @@ _BARE_ROW = re.compile(r"\n[ |\t]*[+-]?\d[\d.,]*(?:[ ]*[|\t][ ]*|[ ]{2,})[+-]?\d
 _CELLS = re.compile(r"[|\t]|\s{2,}")
 _LONGEST = 4  # lines one wrapped label may take
 _RUN = 32  # loose lines looked at before rows of numbers: labels for eight rows
-
-
-@functools.cache
-def application_labels() -> tuple[dict[str, int], frozenset[str]]:
-    """Table 三's row labels (key → place in the template) and group labels, both editions."""
-    rows: dict[str, int] = {}
-    groups: set[str] = set()
-    for edition in EDITIONS:
-        idx = index(edition)
-        for key, row in idx.application_rows.items():
-            rows.setdefault(key, idx.spec.application_rows.index(row))
-        groups |= idx.application_groups
-    return rows, frozenset(groups)
 
 
 def _numbers(line: str) -> list[str] | None:

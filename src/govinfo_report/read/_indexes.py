@@ -225,3 +225,22 @@ def cell_label(cell: str) -> str | None:
 def lookup(cell: str, known: Labels[L]) -> L | None:
     """The row a label names: exactly, or as the one known label it was cut short from."""
     return known.find(label_key(cell))
+
+
+@functools.cache
+def application_labels() -> tuple[dict[str, int], frozenset[str]]:
+    """Table 三's row labels (key → place in the template) and group labels, both editions."""
+    rows: dict[str, int] = {}
+    groups: set[str] = set()
+    for edition in EDITIONS:
+        idx = index(edition)
+        for key, row in idx.application_rows.items():
+            rows.setdefault(key, idx.spec.application_rows.index(row))
+        groups |= idx.application_groups
+    return rows, frozenset(groups)
+
+
+@functools.lru_cache(maxsize=2048)
+def starts_label(key: str) -> bool:
+    """Whether a known label begins with ``key`` (a label's first piece, wrapped or cut)."""
+    return any(label.startswith(key) for label in table_labels())

@@ -1,9 +1,11 @@
-"""Table rows as PDF layout text leaves them (``pdftotext -layout``): a long label wrapped
-over lines above and below its numbers, rows not apart by blank lines, a group label cut over
-lines in a column of its own (``（六）其`` / ``他处理``). Each line of label pieces between two
-rows of numbers goes to the row above or the one below; the one cut that makes the row above
-a whole known label and the row below the start of one decides it. Where no single cut
-does, the lines are left as they are (and the rows stay blank and named)."""
+"""Table rows whose label wrapped around its numbers, as inscriptis and PDF text leave them.
+Where rows stand apart by blank lines, a block of label pieces and one line of numbers is
+one row (``rejoin_wrapped``). In PDF layout text (``pdftotext -layout``) rows are not apart,
+and a group label is cut over lines in a column of its own (``（六）其`` / ``他处理``): each
+line of label pieces between two rows of numbers goes to the row above or the one below by
+the one cut that makes the row above a whole known label and the row below the start of one
+(``rejoin_layout``). Where nothing decides, the lines are left as they are (and the rows stay
+blank and named)."""
 
 from __future__ import annotations
 
@@ -11,18 +13,16 @@ import re
 from itertools import pairwise
 
 from govinfo_report.model.labels import label_key
-from govinfo_report.model.text import heading_parts
+from govinfo_report.model.text import SPACES, heading_parts
 from govinfo_report.model.values import is_value
-from govinfo_report.read._detached import application_labels
-from govinfo_report.read._indexes import table_labels
+from govinfo_report.read._indexes import application_labels, starts_label, table_labels
 
-SPACES = re.compile(r"[\s\u3000]+")
 _MOST = 4  # label lines between two rows of numbers: more is not one wrapped label
 
 
 def _split(line: str) -> tuple[str, list[str], int]:
-    """A line's words (spaces closed up), the numbers that end it (two or more) and where
-    its words start."""
+    """A line's words (spaces closed up), the numbers that end it (two at least: one number
+    after words is part of a label as often as not) and where its words start."""
     tokens = SPACES.split(line.strip())
     count = 0
     while count < len(tokens) and is_value(tokens[-1 - count]):
@@ -30,10 +30,6 @@ def _split(line: str) -> tuple[str, list[str], int]:
     if count < 2:
         return "".join(tokens), [], len(line) - len(line.lstrip())
     return "".join(tokens[:-count]), tokens[-count:], len(line) - len(line.lstrip())
-
-
-def _starts(key: str) -> bool:
-    return any(label.startswith(key) for label in table_labels())
 
 
 _NUMBERED = re.compile(r"\d{1,2}[.．、]\S")
@@ -103,7 +99,7 @@ def rejoin_layout(lines: list[str]) -> list[str]:
                 continue
             texts = tuple(_split(lines[n])[0] for n in pieces if _split(lines[n])[2] >= border)
             for cut in range(len(texts) + 1):
-                if label_key(head + "".join(texts[:cut])) in known and _starts(
+                if label_key(head + "".join(texts[:cut])) in known and starts_label(
                     label_key("".join(texts[cut:]) + words)
                 ):
                     found.add((group, texts[:cut], texts[cut:]))
@@ -135,3 +131,45 @@ def _stops(line: str) -> bool:
     """A line no label piece is: a heading, or a line of numbers alone."""
     stripped = line.strip()
     return heading_parts(stripped) is not None or is_value(stripped)
+
+
+def rejoin_wrapped(lines: list[str]) -> list[str]:
+    """A row whose label wrapped over two or three lines, its numbers on the first, middle or
+    last of them, where rows stand apart by blank lines: the block rebuilt as one tab row, on
+    its numbers' line. Only when the pieces spell a known label — alone, or with a group
+    label on the numbers' line (（六）其他处理) — else left as it is."""
+    out = list(lines)
+    blanks = [number for number, line in enumerate(lines) if not line.strip()]
+    start = 0
+    for end in (*blanks, len(lines)):  # the blocks between blank lines
+        if 2 <= end - start <= 4 and (row := _wrapped_row(lines[start:end])) is not None:
+            at, text = row
+            out[start:end] = [""] * (end - start)
+            out[start + at] = text
+        start = end + 1
+    return out
+
+
+def _wrapped_row(block: list[str]) -> tuple[int, str] | None:
+    if sum(line.rstrip()[-1:].isdigit() for line in block) != 1:
+        return None  # not one line of numbers among words (checked cheaply first)
+    if any("\t" in line or "|" in line for line in block):
+        return None
+    split = [_split(line) for line in block]
+    with_numbers = [at for at, (_, numbers, _) in enumerate(split) if numbers]
+    if len(with_numbers) != 1:
+        return None
+    at = with_numbers[0]
+    words, numbers, _ = split[at]
+    pieces = [piece for piece, _, _ in split]
+    known = table_labels()
+    whole = "".join(pieces)
+    if label_key(whole) in known:
+        return at, "\t".join([whole, *numbers])
+    others = "".join(piece for index, piece in enumerate(pieces) if index != at)
+    if words and label_key(words) in known and label_key(others) in known:
+        # The group label first: on the numbers' line (（六）其他处理) or wrapped around it.
+        group = label_key(words) in application_labels()[1]
+        first, second = (words, others) if group else (others, words)
+        return at, "\t".join([first, second, *numbers])
+    return None

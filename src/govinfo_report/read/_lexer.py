@@ -8,7 +8,6 @@ second line), which is recognised from the line before it, and blank lines, whic
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -20,11 +19,12 @@ from govinfo_report.model.labels import caption_key, is_note, label_key
 from govinfo_report.model.text import (
     FULL_STOP,
     SENTENCE_END,
+    SPACES,
     heading_parts,
 )
 from govinfo_report.model.values import UNITS, is_value
-from govinfo_report.read._indexes import table_labels
-from govinfo_report.read._repair import SPACES, split_lines
+from govinfo_report.read._indexes import starts_label, table_labels
+from govinfo_report.read._repair import split_lines
 
 _RULE_CELL = re.compile(r":?-{3,}:?")
 # Page furniture that PDF and Word extraction leave between the lines of a table.
@@ -85,7 +85,7 @@ def is_space_row(stripped: str) -> bool:
         if heading_parts(stripped) is not None:
             return False
         # A known label, or the first part of one that wrapped onto the next line.
-        return key in table_labels() or (len(key) >= 4 and _starts_label(key))
+        return key in table_labels() or (len(key) >= 4 and starts_label(key))
     if len(parts) > 2 and parts[-1] in _UNITS and is_value(parts[-2]):
         parts = parts[:-1]  # a unit set apart from the last number (1250400.50 元)
     values = 0
@@ -99,11 +99,6 @@ def is_space_row(stripped: str) -> bool:
         return len(label) <= 60 and not label.endswith(SENTENCE_END) and FULL_STOP not in label
     known = table_labels()
     return all(label_key(word) in known or caption_key(word) for word in words)
-
-
-@functools.lru_cache(maxsize=2048)
-def _starts_label(key: str) -> bool:
-    return any(label.startswith(key) for label in table_labels())
 
 
 def space_cells(line: str) -> tuple[str, ...]:

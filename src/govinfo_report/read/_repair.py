@@ -10,18 +10,17 @@ from govinfo_report.model.labels import caption_key, is_note, label_key, normali
 from govinfo_report.model.text import (
     INLINE_HEADING,
     LONG_LINE,
+    SPACES,
     TITLE_TOKEN,
     heading_parts,
     unmark,
 )
 from govinfo_report.model.values import is_value
 from govinfo_report.read._boxes import unbox
-from govinfo_report.read._detached import application_labels, reattach
+from govinfo_report.read._detached import reattach
 from govinfo_report.read._gaps import regap
 from govinfo_report.read._indexes import column_labels, table_labels
-from govinfo_report.read._layout_rows import rejoin_layout
-
-SPACES = re.compile(r"[\s\u3000]+")
+from govinfo_report.read._layout_rows import rejoin_layout, rejoin_wrapped
 
 # Two lines of one Chinese character each (after a line break: the first line is looked at
 # apart). Starting with a literal line break lets the regex engine skip ahead.
@@ -299,57 +298,3 @@ def _head_cell(line: str) -> str:
     """A line's first cell when it may be the second piece of a broken label, else ``""``."""
     cell = line.lstrip().lstrip("|").partition("|" if "|" in line else "\t")[0].strip()
     return cell if len(cell) <= _FRAGMENT and cell and not cell[0].isdigit() else ""
-
-
-def rejoin_wrapped(lines: list[str]) -> list[str]:
-    """A row whose label wrapped over two or three lines, its numbers on the first, middle or
-    last of them (inscriptis, PDF text), where rows stand apart by blank lines: the block
-    rebuilt as one tab row, on its numbers' line. Only when the pieces spell a known label —
-    alone, or after a group label on the numbers' line (（六）其他处理) — else left as it is."""
-    out = list(lines)
-    blanks = [number for number, line in enumerate(lines) if not line.strip()]
-    start = 0
-    for end in (*blanks, len(lines)):  # the blocks between blank lines
-        if 2 <= end - start <= 4 and (row := _wrapped_row(lines[start:end])) is not None:
-            at, text = row
-            out[start:end] = [""] * (end - start)
-            out[start + at] = text
-        start = end + 1
-    return out
-
-
-def _wrapped_row(block: list[str]) -> tuple[int, str] | None:
-    if sum(line.rstrip()[-1:].isdigit() for line in block) != 1:
-        return None  # not one line of numbers among words (checked cheaply first)
-    if any("\t" in line or "|" in line for line in block):
-        return None
-    split = [_words_and_numbers(line) for line in block]
-    with_numbers = [at for at, (_, numbers) in enumerate(split) if numbers]
-    if len(with_numbers) != 1:
-        return None
-    at = with_numbers[0]
-    words, numbers = split[at]
-    pieces = [piece for piece, _ in split]
-    known = table_labels()
-    whole = "".join(pieces)
-    if label_key(whole) in known:
-        return at, "\t".join([whole, *numbers])
-    others = "".join(piece for index, piece in enumerate(pieces) if index != at)
-    if words and label_key(words) in known and label_key(others) in known:
-        # The group label first: on the numbers' line (（六）其他处理) or wrapped around it.
-        group = label_key(words) in application_labels()[1]
-        first, second = (words, others) if group else (others, words)
-        return at, "\t".join([first, second, *numbers])
-    return None
-
-
-def _words_and_numbers(line: str) -> tuple[str, list[str]]:
-    """A line's words (spaces inside them closed up) and the numbers that end it (two at
-    least: one number after words is part of a label as often as not)."""
-    tokens = SPACES.split(line.strip())
-    count = 0
-    while count < len(tokens) and is_value(tokens[-1 - count]):
-        count += 1
-    if count < 2:
-        return "".join(tokens), []
-    return "".join(tokens[: len(tokens) - count]), tokens[len(tokens) - count :]
