@@ -3,6 +3,7 @@ error (the template does not state them), naming both cells so a reader can look
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from govinfo_report.model import Finding, Report
@@ -15,16 +16,19 @@ from govinfo_report.model.names import cell_name
 AT_MOST = ((Edition.E2019, "new_published", "total_published"),)
 
 
-def _pairs(edition: Edition) -> Iterator[tuple[str, str]]:
+@functools.cache
+def _pairs(edition: Edition) -> tuple[tuple[str, str], ...]:
+    """The (should not exceed, bound) cell pairs of an edition, worked out once."""
+    pairs = []
     for rule_edition, small, large in AT_MOST:
         if rule_edition is not edition:
             continue
         for item in EDITIONS[edition].items:
-            columns = {column.key for column in item.columns}
-            if {small, large} <= columns:
+            if {small, large} <= {column.key for column in item.columns}:
                 for row in item.rows:
                     row_key = join_key("active_disclosure", row.key)
-                    yield join_key(row_key, small), join_key(row_key, large)
+                    pairs.append((join_key(row_key, small), join_key(row_key, large)))
+    return tuple(pairs)
 
 
 def plausibility(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:

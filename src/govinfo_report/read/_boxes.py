@@ -4,6 +4,7 @@ character is two columns wide), so wrapped text, rowspans and colspans come out 
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterator
 
@@ -83,11 +84,13 @@ def box_grid(lines: list[str]) -> Grid | None:
         boxes.append((top, bottom, left, right, text))
     tops = sorted({box[0] for box in boxes})
     lefts = sorted({box[2] for box in boxes})
+    row_of = {top: at for at, top in enumerate(tops)}
+    column_of = {left: at for at, left in enumerate(lefts)}
     slots: dict[tuple[int, int], Cell | None] = {}
     for top, bottom, left, right, text in boxes:
-        row, column = tops.index(top), lefts.index(left)
-        rowspan = sum(1 for value in tops if top <= value <= bottom)
-        colspan = sum(1 for value in lefts if left <= value <= right)
+        row, column = row_of[top], column_of[left]
+        rowspan = bisect.bisect_right(tops, bottom) - row
+        colspan = bisect.bisect_right(lefts, right) - column
         for dy in range(rowspan):
             for dx in range(colspan):
                 slots[row + dy, column + dx] = None
