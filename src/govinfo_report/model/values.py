@@ -23,6 +23,11 @@ _NUMBER = re.compile(
 )
 
 
+# Two numbers one space apart (``2 9``): one number whose pieces a converter spaced, or two
+# cells; readers decide which only where the text or the totals tell.
+SPACED_NUMBERS = r"[+-]?\d+ \d+"
+
+
 class Problem(enum.Enum):
     """Why a cell's text is not a value of its column."""
 

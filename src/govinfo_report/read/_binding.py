@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from govinfo_report.model import CellIssue, CellProblem, StandardTable, UnplacedRow, Value
 from govinfo_report.model.editions import join_key
-from govinfo_report.model.values import Problem, is_value, read_amount, read_count
+from govinfo_report.model.values import SPACED_NUMBERS, Problem, is_value, read_amount, read_count
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._rows import fit, trim
 
@@ -150,7 +150,7 @@ class Binding:
 
 
 _STRAY = frozenset({"short-row", "surplus-row", "missing-cell", "mixed-row", "spaced-numbers"})
-_SPACED = re.compile(r"[+-]?\d+ \d+")
+_SPACED = re.compile(SPACED_NUMBERS)
 
 # Sums within a row's cells: (positions of the parts, position of their total).
 Totals = tuple[tuple[tuple[int, ...], int], ...]

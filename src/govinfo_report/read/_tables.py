@@ -109,6 +109,11 @@ def _header_slots(cells: tuple[str, ...], item: Item) -> Slots | None:
     return tuple(slots) if len(kept) == len(item.columns) else None
 
 
+def _header(cells: tuple[str, ...], item: Item) -> tuple[tuple[Column, ...] | None, Slots | None]:
+    """What a header row says: the columns' order, and any merged-cell slots."""
+    return _header_columns(cells, item), _header_slots(cells, item)
+
+
 def _by_slots(values: Sequence[str], slots: Slots, width: int) -> list[str] | None:
     """A row's cells under a header with merged-cell placeholders or repeats: one value per
     column, or ``None`` when the cells disagree (a repeat that differs, a filled placeholder)."""
@@ -172,8 +177,7 @@ def bind_disclosure(
         if kind == "header":
             header = list(row.cells[row.cells.index(cells[0]) + 1 :])
             if item is not None:
-                columns = _header_columns(tuple(header), item)
-                slots = _header_slots(tuple(header), item)
+                columns, slots = _header(tuple(header), item)
             continue
         if found is None and header is not None and item is not None and row.only_words:
             more = list(row.cells[1:]) if not row.cells[0] else list(row.cells)
@@ -181,8 +185,7 @@ def bind_disclosure(
                 header = [*trim(header), cells[0]]  # one header cell per line
             else:  # a header split over two rows (本年新 / 制作数量): join cell by cell
                 header = [a + b for a, b in itertools.zip_longest(header, more, fillvalue="")]
-            columns = _header_columns(tuple(header), item)
-            slots = _header_slots(tuple(header), item)
+            columns, slots = _header(tuple(header), item)
             continue
         header = None
         if found is None:
