@@ -94,8 +94,10 @@ CHROME = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_title(text: str) -> bool:
-    """Whether a line on its own reads as the report's title (a table row never does)."""
+    """Whether a line on its own reads as the report's title (a table row never does).
+    Cached: the binder and the report's own checks ask it of the same lines."""
     text = unmark(text)
     return (
         len(text) <= MAX_TITLE

@@ -115,7 +115,9 @@ def _tab_cells(line: str) -> tuple[str, ...]:
     return tuple(map(str.strip, _no_pipe(line).split("\t")))
 
 
+@functools.lru_cache(maxsize=8192)
 def _pipe_cells(line: str) -> tuple[str, ...]:
+    """The cells of a pipe row (edge pipes optional); cached like ``_tab_cells``."""
     body = line.strip()
     body = body[1:] if body.startswith("|") else body
     body = body[:-1] if body.endswith("|") else body
