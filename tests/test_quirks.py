@@ -920,3 +920,63 @@ def test_pdf_layout_group_labels_cut_in_their_own_column_beside_row_labels() -> 
     flat = flatten(parse(text))
     no_correction = "applications.outcomes.other_handling.no_correction"
     assert [flat[f"{no_correction}.{c}"] for c in COLUMNS] == [3, 9, 17, 9, 22, 3, 63]
+
+
+def test_pdf_layout_label_cut_inside_its_bracketed_note() -> None:
+    # The label （二）部分公开（区分处理的，只计这一情形，不计其他情形） cut inside its note,
+    # one piece above the numbers, one on their line, one below; the group label 三、本年度办理
+    # 结果 cut over three lines in its own column (pdftotext -layout, no blank lines).
+    text = (
+        TITLE
+        + T3
+        + "三、本年   （一）予以公开           4     0   0   0   0   0   4\n"
+        + "度办理结   （二）部分公开（区分处理\n"
+        + "果      的，只计这一情形，不计其他 3         0   0   0   0   1   4\n"
+        + "       情形）\n"
+        + "           1.属于国家秘密      0     0   0   0   0   0   0\n"
+        + "           2.其他法律行政法规禁止公开  0  0   0   0   0   0   0\n"
+        + "           3.危及“三安全一稳定”   0  0   0   0   0   0   0\n"
+    )
+    flat = flatten(parse(text))
+    partly = "applications.outcomes.partially_granted"
+    assert [flat[f"{partly}.{c}"] for c in COLUMNS] == [3, 0, 0, 0, 0, 1, 4]
+    assert flat["applications.outcomes.granted.total"] == 4
+
+
+def test_pdf_layout_rows_apart_by_blank_lines_with_long_wrapped_labels_and_a_group_column() -> None:
+    # pdftotext -layout with a blank line between rows: a label wrapped over four lines
+    # around its numbers, and the group label （六）其他处理 cut over two lines in its own
+    # column among a row's label pieces. A numbered list in the narrative (1.平台…, at the
+    # line start) must not be taken for the numbered row labels' column.
+    text = (
+        TITLE
+        + "一、总体情况\n"
+        + "1.平台发布信息 25 条\n2.平台发布信息 31 条\n3.平台发布信息 7 条\n"
+        + T3
+        + "             1.属于国家秘密       0   0   0   0   0   0   0\n"
+        + "\n"
+        + "             2.其他法律行政法规禁止公开   1   0   0   0   0   0   1\n"
+        + "\n"
+        + "             3.危及“三安全一稳定”   0   0   0   0   0   0   0\n"
+        + "\n"
+        + "                     1.申请人无正当理由逾期\n"
+        + "                     不补正、行政机关\n"
+        + "                                  2                 0   0   0       0   0   2\n"
+        + "                     不再处理其政府信息公开\n"
+        + "                     申请\n"
+        + "\n"
+        + "            （六）其\n"
+        + "                 2.申请人逾期未按收费通\n"
+        + "            他处理\n"
+        + "                 知要求缴纳费用、\n"
+        + "                              1                     0   0   0       0   0   1\n"
+        + "                 行政机关不再处理其政府\n"
+        + "                 信息公开申请\n"
+        + "\n"
+        + "                     3.其他                   0       0   0   0       0   0   0\n"
+    )
+    flat = flatten(parse(text))
+    handling = "applications.outcomes.other_handling"
+    assert [flat[f"{handling}.no_correction.{c}"] for c in COLUMNS] == [2, 0, 0, 0, 0, 0, 2]
+    assert [flat[f"{handling}.unpaid_fee.{c}"] for c in COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
+    assert [flat[f"{handling}.other.{c}"] for c in COLUMNS] == [0] * 7

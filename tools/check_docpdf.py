@@ -16,9 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from govinfo_report import ParseError, flatten  # noqa: E402
+from govinfo_report import ParseError, flatten, parse_bytes  # noqa: E402
 from govinfo_report.model.editions import is_under  # noqa: E402
-from govinfo_report.read._documents import parse_document  # noqa: E402
 
 
 def check(path: Path) -> str:
@@ -26,7 +25,7 @@ def check(path: Path) -> str:
     expected = json.loads((path.parent / f"{stem}.expected.json").read_text(encoding="utf-8"))
     start = time.perf_counter()
     try:
-        report = parse_document(path.read_bytes())
+        report = parse_bytes(path.read_bytes(), path.name)
     except ParseError as error:
         return f"{path.name:32} ParseError: {error}"
     ms = (time.perf_counter() - start) * 1000

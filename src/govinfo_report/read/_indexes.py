@@ -242,5 +242,10 @@ def application_labels() -> tuple[dict[str, int], frozenset[str]]:
 
 @functools.lru_cache(maxsize=2048)
 def starts_label(key: str) -> bool:
-    """Whether a known label begins with ``key`` (a label's first piece, wrapped or cut)."""
+    """Whether a known label begins with ``key`` (a label's first piece, wrapped or cut). A
+    piece cut inside the label's bracketed note (``部分公开(区分处理的`` — the note is not part
+    of the key, and an unclosed one is not taken off) starts the label before the bracket."""
+    opened = key.rfind("(")
+    if opened > 0 and ")" not in key[opened:]:
+        key = key[:opened]
     return any(label.startswith(key) for label in table_labels())

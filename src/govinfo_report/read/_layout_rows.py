@@ -18,6 +18,7 @@ from govinfo_report.model.values import is_value
 from govinfo_report.read._indexes import application_labels, starts_label, table_labels
 
 _MOST = 4  # label lines between two rows of numbers: more is not one wrapped label
+_BLOCK = 6  # lines of one row apart by blank lines: a label wrapped five times and its numbers
 
 
 def _split(line: str) -> tuple[str, list[str], int]:
@@ -43,7 +44,13 @@ def group_column(lines: list[str]) -> list[str]:
     ones, taken out where two or more spell a group label (one that is a row's label in the
     other edition, （六）其他处理, only beside numbered row labels); the row labels that follow
     name their rows alone."""
-    starts = [match.start() for line in lines if (match := _NUMBERED.search(line))]
+    starts = [
+        match.start()
+        for line in lines
+        if "\t" not in line  # a row already rebuilt (rejoin_wrapped) starts at its label
+        and (match := _NUMBERED.search(line))
+        and starts_label(label_key(line[match.start() :].split()[0]))
+    ]  # numbered row labels only: a numbered list in the narrative (1.平台…) stands elsewhere
     if len(starts) < 3:
         return lines
     border = min(starts)
@@ -72,8 +79,8 @@ def group_column(lines: list[str]) -> list[str]:
 
 
 def rejoin_layout(lines: list[str]) -> list[str]:
-    """Rows whose label pieces are placed by the cut the labels confirm, as tab rows."""
-    lines = group_column(lines)
+    """Rows whose label pieces are placed by the cut the labels confirm, as tab rows; the
+    group labels' column already taken out (``rejoin_wrapped`` with ``columns``)."""
     rows = [n for n, line in enumerate(lines) if line.strip() and _split(line)[1]]
     if len(rows) < 2:
         return lines
@@ -133,19 +140,25 @@ def _stops(line: str) -> bool:
     return heading_parts(stripped) is not None or is_value(stripped)
 
 
-def rejoin_wrapped(lines: list[str]) -> list[str]:
-    """A row whose label wrapped over two or three lines, its numbers on the first, middle or
-    last of them, where rows stand apart by blank lines: the block rebuilt as one tab row, on
-    its numbers' line. Only when the pieces spell a known label — alone, or with a group
-    label on the numbers' line (（六）其他处理) — else left as it is."""
-    out = list(lines)
+def rejoin_wrapped(lines: list[str], columns: bool = False) -> list[str]:
+    """A row whose label wrapped over up to five lines, its numbers on any of them, where rows
+    stand apart by blank lines: the block rebuilt as one tab row, on its numbers' line. Only
+    when the pieces spell a known label — alone, or with a group label on the numbers' line
+    (（六）其他处理) — else left as it is. With ``columns`` (PDF layout text) group labels cut
+    over lines in a column of their own are taken out first (``group_column``); a line one
+    leaves empty is still inside its row's block."""
+    grouped = group_column(lines) if columns else lines
+    out = list(grouped)
     blanks = [number for number, line in enumerate(lines) if not line.strip()]
     start = 0
     for end in (*blanks, len(lines)):  # the blocks between blank lines
-        if 2 <= end - start <= 4 and (row := _wrapped_row(lines[start:end])) is not None:
+        block = [number for number in range(start, end) if grouped[number].strip()]
+        if 2 <= len(block) <= _BLOCK and (
+            row := _wrapped_row([grouped[number] for number in block])
+        ) is not None:
             at, text = row
             out[start:end] = [""] * (end - start)
-            out[start + at] = text
+            out[block[at]] = text
         start = end + 1
     return out
 

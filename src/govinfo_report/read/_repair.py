@@ -41,8 +41,9 @@ def split_lines(text: str) -> list[str]:
         lines = rejoin_cells(lines)
     lines = join_fragments(lines)
     if "\t" not in text:  # tab rows and the cells layout keep their rows apart already
-        lines = rejoin_wrapped(lines)
-        if "|" not in text:
+        layout = "|" not in text  # rows as PDF layout text draws them, in columns of spaces
+        lines = rejoin_wrapped(lines, columns=layout)
+        if layout:
             lines = rejoin_layout(lines)
     if "|" in text:
         lines = reattach(lines)
