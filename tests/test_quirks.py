@@ -980,3 +980,47 @@ def test_pdf_layout_rows_apart_by_blank_lines_with_long_wrapped_labels_and_a_gro
     assert [flat[f"{handling}.no_correction.{c}"] for c in COLUMNS] == [2, 0, 0, 0, 0, 0, 2]
     assert [flat[f"{handling}.unpaid_fee.{c}"] for c in COLUMNS] == [1, 0, 0, 0, 0, 0, 1]
     assert [flat[f"{handling}.other.{c}"] for c in COLUMNS] == [0] * 7
+
+
+def _layout_row(label: str, cells: str) -> str:
+    """A row as pdftotext -layout draws it: the label, then each cell right-aligned in a
+    column six characters wide (a blank cell is ``-`` here, and spaces in the text)."""
+    columns = "".join(cell.rjust(6) for cell in cells.split(","))
+    return "    " + label.ljust(22) + columns.replace("-", " ") + "\n"
+
+
+_LAYOUT_T3 = (
+    _layout_row("一、本年新收政府信息公开申请数量", "302,195,100,174,311,220,1302")
+    + _layout_row("二、上年结转政府信息公开申请数量", "46,197,294,148,96,95,876")
+    + _layout_row("1.属于国家秘密", "25,26,9,30,15,11,116")
+    + _layout_row("2.其他法律行政法规禁止公开", "18,28,29,6,16,4,101")
+    + _layout_row("3.危及“三安全一稳定”", "9,4,24,3,19,25,84")
+)
+
+
+def test_pdf_layout_row_with_blank_cells_is_placed_by_the_columns_full_rows_draw() -> None:
+    # pdftotext -layout keeps each number where it stood: a row with a blank cell shows
+    # which columns its numbers are in, against the rows that have every cell.
+    text = (
+        TITLE
+        + T3
+        + _LAYOUT_T3
+        + _layout_row("4.保护第三方合法权益", "8,29,-,22,25,19,103")
+        + _layout_row("5.属于三类内部事务信息", "-,4,9,3,23,2,41")
+    )
+    flat = flatten(parse(text))
+    third = "applications.outcomes.denied.third_party_rights"
+    internal = "applications.outcomes.denied.internal_affairs"
+    assert [flat[f"{third}.{c}"] for c in COLUMNS] == [8, 29, None, 22, 25, 19, 103]
+    assert [flat[f"{internal}.{c}"] for c in COLUMNS] == [None, 4, 9, 3, 23, 2, 41]
+
+
+def test_pdf_layout_row_with_blank_cells_that_does_not_add_up_is_not_placed() -> None:
+    # The same geometry, but the numbers do not add up to the total: not placed by position;
+    # the row's cells stay blank and a finding names them.
+    text = TITLE + T3 + _LAYOUT_T3 + _layout_row("4.保护第三方合法权益", "8,29,-,22,25,19,999")
+    report = parse(text)
+    third = "applications.outcomes.denied.third_party_rights"
+    assert [flatten(report)[f"{third}.{c}"] for c in COLUMNS] == [None] * 7
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert {f"{third}.{c}" for c in COLUMNS} <= named

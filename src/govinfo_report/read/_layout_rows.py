@@ -15,8 +15,10 @@ from itertools import pairwise
 from govinfo_report.model.labels import label_key
 from govinfo_report.model.text import SPACES, heading_parts
 from govinfo_report.model.values import is_value
+from govinfo_report.read._columns import BLANK
 from govinfo_report.read._indexes import application_labels, starts_label, table_labels
 
+_PLAIN = re.compile(r"[ \t\u3000]+")
 _MOST = 4  # label lines between two rows of numbers: more is not one wrapped label
 _BLOCK = 6  # lines of one row apart by blank lines: a label wrapped five times and its numbers
 
@@ -24,7 +26,8 @@ _BLOCK = 6  # lines of one row apart by blank lines: a label wrapped five times 
 def _split(line: str) -> tuple[str, list[str], int]:
     """A line's words (spaces closed up), the numbers that end it (two at least: one number
     after words is part of a label as often as not) and where its words start."""
-    tokens = SPACES.split(line.strip())
+    # A blank cell that place_by_columns wrote (a no-break space) is a cell of its own.
+    tokens = _PLAIN.split(line.strip(" \t\u3000")) if BLANK in line else SPACES.split(line.strip())
     count = 0
     while count < len(tokens) and is_value(tokens[-1 - count]):
         count += 1
@@ -153,9 +156,10 @@ def rejoin_wrapped(lines: list[str], columns: bool = False) -> list[str]:
     start = 0
     for end in (*blanks, len(lines)):  # the blocks between blank lines
         block = [number for number in range(start, end) if grouped[number].strip()]
-        if 2 <= len(block) <= _BLOCK and (
-            row := _wrapped_row([grouped[number] for number in block])
-        ) is not None:
+        if (
+            2 <= len(block) <= _BLOCK
+            and (row := _wrapped_row([grouped[number] for number in block])) is not None
+        ):
             at, text = row
             out[start:end] = [""] * (end - start)
             out[block[at]] = text

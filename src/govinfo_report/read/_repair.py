@@ -17,6 +17,7 @@ from govinfo_report.model.text import (
 )
 from govinfo_report.model.values import is_value
 from govinfo_report.read._boxes import unbox
+from govinfo_report.read._columns import place_by_columns
 from govinfo_report.read._detached import reattach
 from govinfo_report.read._gaps import regap
 from govinfo_report.read._indexes import column_labels, table_labels
@@ -42,6 +43,8 @@ def split_lines(text: str) -> list[str]:
     lines = join_fragments(lines)
     if "\t" not in text:  # tab rows and the cells layout keep their rows apart already
         layout = "|" not in text  # rows as PDF layout text draws them, in columns of spaces
+        if layout:
+            lines = place_by_columns(lines)
         lines = rejoin_wrapped(lines, columns=layout)
         if layout:
             lines = rejoin_layout(lines)

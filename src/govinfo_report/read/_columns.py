@@ -1,0 +1,139 @@
+"""Rows of text whose columns are drawn with spaces (``pdftotext -layout``, lynx, links) with
+blank cells: each number placed in the column that the table's full rows draw. Such text keeps
+every number where it stood on the page, so a row with fewer numbers than columns still shows
+which columns they are in: each number overlaps the extent of one column of the rows that have
+every cell. The blanks go back in as cells of one no-break space, which the reader keeps as
+empty cells. Where the full rows do not draw clear columns, a number overlaps no column or
+two, or the placed numbers do not add up to the row's total, the row is left as it is (its
+cells stay blank and named). Only table 三 is placed so: the one table whose rows carry labels
+and whose width (seven columns) is known, so a converter that split numbers into more pieces
+(inscriptis: ``1 8`` for 18) draws no columns here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from govinfo_report.model.editions import APPLICATION_COLUMNS
+from govinfo_report.model.labels import caption_key, label_key
+from govinfo_report.model.text import heading_parts
+from govinfo_report.model.values import is_value, read_count
+from govinfo_report.read._indexes import application_labels
+
+Span = tuple[int, int]  # where a number stands on its line: start, end
+
+_TOKEN = re.compile(r"[^ \t\u3000]+")
+_GAP = 8  # lines between two rows of one table (a label wrapped around its numbers)
+_FULL = 3  # rows with every cell that must agree before their columns are trusted
+BLANK = "\xa0"  # an empty cell in a row of cells apart by spaces
+
+
+def _numbers(line: str) -> list[Span]:
+    """Where the numbers that end a line stand (none unless two at least)."""
+    spans = [match.span() for match in _TOKEN.finditer(line)]
+    count = 0
+    while count < len(spans) and is_value(line[slice(*spans[-1 - count])]):
+        count += 1
+    return spans[len(spans) - count :] if count >= 2 else []
+
+
+def _runs(lines: list[str]) -> Iterator[list[tuple[int, list[Span]]]]:
+    """Rows of numbers close together, cut at headings and table-二 captions: one table's."""
+    run: list[tuple[int, list[Span]]] = []
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if heading_parts(stripped) is not None or caption_key(stripped) is not None:
+            yield run
+            run = []
+            continue
+        spans = _numbers(line)
+        if not spans:
+            continue
+        if run and number - run[-1][0] > _GAP:
+            yield run
+            run = []
+        run.append((number, spans))
+    yield run
+
+
+def _tables(
+    lines: list[str], run: list[tuple[int, list[Span]]]
+) -> Iterator[tuple[list[tuple[int, list[Span]]], list[Span]]]:
+    """A run of table-三 rows, cut where its full rows (seven numbers) stop agreeing on the
+    columns (a table continued on a page laid out otherwise); each part with its columns'
+    extents over its full rows, where three at least agree and the columns stand apart."""
+    width = max((len(spans) for _, spans in run), default=0)
+    rows = application_labels()[0]
+    if width != len(APPLICATION_COLUMNS) or not any(
+        label_key(lines[number][: spans[0][0]]) in rows for number, spans in run
+    ):
+        return
+    part: list[tuple[int, list[Span]]] = []
+    extents: list[Span] = []
+    full = 0
+    for number, spans in run:
+        if len(spans) == width:
+            merged = [
+                (min(a[0], b[0]), max(a[1], b[1]))
+                for a, b in zip(extents or spans, spans, strict=True)
+            ]
+            if not extents or _touch(merged):
+                yield from _trusted(part, extents, full)
+                part, merged, full = [], list(spans), 0
+            extents, full = merged, full + 1
+        part.append((number, spans))
+    yield from _trusted(part, extents, full)
+
+
+def _trusted(
+    part: list[tuple[int, list[Span]]], extents: list[Span], full: int
+) -> Iterator[tuple[list[tuple[int, list[Span]]], list[Span]]]:
+    if full >= _FULL and len(part) > full and not _touch(extents):
+        yield part, extents
+
+
+def _touch(extents: list[Span]) -> bool:
+    """Whether two columns' extents meet: a number between them could be in either."""
+    return any(left[1] >= right[0] for left, right in pairwise(extents))
+
+
+def _column(span: Span, extents: list[Span]) -> int | None:
+    """The one column whose extent the number overlaps."""
+    hits = [j for j, (start, end) in enumerate(extents) if span[0] < end and start < span[1]]
+    return hits[0] if len(hits) == 1 else None
+
+
+def place_by_columns(lines: list[str]) -> list[str]:
+    """Rows with blank cells written with a no-break space in each blank cell."""
+    out = list(lines)
+    for run in _runs(lines):
+        for table, extents in _tables(lines, run):
+            for number, spans in table:
+                line = lines[number]
+                cells = _placed(line, spans, extents)
+                if cells is not None:
+                    out[number] = line[: spans[0][0]] + "   ".join(cells)
+    return out
+
+
+def _placed(line: str, spans: list[Span], extents: list[Span]) -> list[str] | None:
+    """A short row's cells by column (blanks as ``BLANK``), where each number overlaps one
+    column, in order, and the row's total is there and is the sum of the rest: a table
+    shifted on its page would move the numbers, not keep that sum in the last column."""
+    if len(spans) == len(extents):
+        return None
+    columns = [_column(span, extents) for span in spans]
+    placed = [column for column in columns if column is not None]
+    if len(placed) != len(spans) or placed != sorted(set(placed)) or placed[-1] != len(extents) - 1:
+        return None
+    texts = [line[start:end] for start, end in spans]
+    counts = [count for text in texts if isinstance(count := read_count(text), int)]
+    if len(counts) != len(texts) or sum(counts[:-1]) != counts[-1]:
+        return None
+    cells = [BLANK] * len(extents)
+    for text, column in zip(texts, placed, strict=True):
+        cells[column] = text
+    return cells
