@@ -715,6 +715,52 @@ def test_an_even_gap_breaks_the_rhythm_and_the_short_row_is_blank_and_named() ->
     assert set(new) <= named
 
 
+def _lynx_paragraphs(*cells: str) -> str:
+    """lynx's rhythm: cells one blank line apart; an empty cell adds one more."""
+    return "\n\n".join(f"   {cell}" if cell else "" for cell in cells).replace("\n   \n", "\n\n")
+
+
+def test_one_blank_line_more_per_empty_cell_when_numbers_stand_two_apart() -> None:
+    # lynx: each empty cell adds one blank line, not two; two numbers two blank lines apart
+    # say so. Table 四's row has no label: the gap after its last header cell counts too.
+    header = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+    review = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    text = TITLE + "\n" + _lynx_paragraphs(
+        "三、收到和处理政府信息公开申请情况",
+        *header,
+        "一、本年新收政府信息公开申请数量",
+        "17", "29", "", "2", "23", "26", "97",
+        "二、上年结转政府信息公开申请数量",
+        "", "19", "15", "26", "27", "10", "97",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议", "行政诉讼", *review, "未经复议直接起诉", "复议后起诉", *review, *review,
+        "", "19", "21", "8", "48", "15", "2", "2", "21", "40", "24", "4", "28", "4", "60",
+    ) + "\n"  # fmt: skip
+    flat = flatten(parse(text))
+    new = [flat[f"applications.new_received.{column}"] for column in COLUMNS]
+    assert new == [17, 29, None, 2, 23, 26, 97]
+    old = [flat[f"applications.carried_over.{column}"] for column in COLUMNS]
+    assert old == [None, 19, 15, 26, 27, 10, 97]
+    leaves = ("upheld", "corrected", "other", "pending", "total")
+    reconsideration = [flat[f"review_litigation.reconsideration.{leaf}"] for leaf in leaves]
+    assert reconsideration == [None, 19, 21, 8, 48]
+    assert flat["review_litigation.litigation_after_reconsideration.total"] == 60
+
+
+def test_a_label_broken_inside_its_bracketed_note_is_joined() -> None:
+    # A line break inside the cell (<br>, two paragraphs): the first piece is long and ends
+    # inside the note; the next line closes the bracket.
+    text = (
+        TITLE
+        + T3
+        + "（二）部分公开（区分处理的，只计这一情形\n"
+        + "，不计其他情形）\t3\t0\t0\t0\t0\t1\t4\n"
+    )
+    flat = flatten(parse(text))
+    partly = "applications.outcomes.partially_granted"
+    assert [flat[f"{partly}.{c}"] for c in COLUMNS] == [3, 0, 0, 0, 0, 1, 4]
+
+
 def test_a_no_break_space_cell_in_a_space_separated_row_is_an_empty_cell() -> None:
     # pandoc's plain text keeps an &nbsp; cell as a lone no-break space between the columns.
     nb = "\u00a0"

@@ -1,7 +1,8 @@
-"""Tools that print one table cell per paragraph (docx2txt) leave a blank cell as nothing but
-blank lines: each cell is its text and one blank line, so an empty cell adds two. Where the
-whole text keeps that rhythm, the blank lines between a row's cells say how many were empty,
-and the row is rebuilt as a tab row with those cells empty — never read left to right."""
+"""Tools that print one table cell per paragraph leave a blank cell as nothing but blank
+lines: each cell is its text and one blank line, so an empty cell adds two (docx2txt) or one
+(lynx). Where the whole text keeps that rhythm, the blank lines between a row's cells say how
+many were empty, and the row is rebuilt as a tab row with those cells empty — never read left
+to right."""
 
 from __future__ import annotations
 
@@ -20,8 +21,16 @@ def regap(lines: list[str]) -> list[str]:
     Text whose cells are not one blank line apart (most gaps) is returned as it is."""
     content = [number for number, line in enumerate(lines) if line.strip()]
     gaps = [after - before - 1 for before, after in pairwise(content)]
-    if len(gaps) < 20 or gaps.count(1) < 0.6 * len(gaps) or max(gaps) < 3:
+    if len(gaps) < 20 or gaps.count(1) < 0.6 * len(gaps) or max(gaps) < 2:
         return lines
+    # How many blank lines an empty cell adds: two (docx2txt: a cell is its text and a blank
+    # line) unless two numbers stand two blank lines apart, which only one can give (lynx).
+    numbers = [_is_number(lines[number]) for number in content]
+    unit = (
+        1
+        if any(gap == 2 and numbers[index] and numbers[index + 1] for index, gap in enumerate(gaps))
+        else 2
+    )
     out = list(lines)
     at = 0
     while at < len(content):
@@ -38,7 +47,10 @@ def regap(lines: list[str]) -> list[str]:
             first -= 1
             if first == 0 or content[first] - content[first - 1] > 2:
                 break
-        row = _row(lines, content[first:end], labelled=at - first)
+        lead = 0  # a row without a label (table 四's) after its header: the gap says too
+        if first == at and at and label_key(lines[content[at - 1]].strip()) in column_labels():
+            lead = _empty_cells(content[at] - content[at - 1] - 1, unit) or 0
+        row = _row(lines, content[first:end], at - first, unit, lead)
         if row is not None:
             out[content[first]] = row
             for number in content[first + 1 : end]:
@@ -47,27 +59,29 @@ def regap(lines: list[str]) -> list[str]:
     return out
 
 
-def _row(lines: list[str], taken: list[int], labelled: int) -> str | None:
-    """One tab row: the labels, then each value with the empty cells its gap says stood
-    before it. Not after the last: the gap before the next row also holds that row's merged
+def _row(lines: list[str], taken: list[int], labelled: int, unit: int, lead: int) -> str | None:
+    """One tab row: ``lead`` empty cells (a row without a label, after its header), the
+    labels, then each value with the empty cells its gap says stood before it. Not after the
+    last: the gap before the next row also holds that row's merged
     cells (a group label's continuation), so a row short at its end stays short — the binder
     leaves it blank and names it. ``None`` on a broken rhythm."""
-    cells = [lines[number].strip() for number in taken[:labelled]]
+    cells = [""] * lead + [lines[number].strip() for number in taken[:labelled]]
     for index in range(labelled, len(taken)):
         if index:
-            empty = _empty_cells(taken[index] - taken[index - 1] - 1)
+            empty = _empty_cells(taken[index] - taken[index - 1] - 1, unit)
             if empty is None:
                 return None
             cells += [""] * empty
         cells.append(lines[taken[index]].strip())
-    if cells[0] == "" or len(cells) == 1:
-        return None  # a leading empty cell would read as the cells layout; one cell is no row
+    if len(cells) < (3 if cells[0] == "" else 2):
+        return None  # one cell is no row; an empty cell and one more read as the cells layout
     return "\t".join(cells)
 
 
-def _empty_cells(gap: int) -> int | None:
-    """Blank lines between two cells → empty cells between them (one blank line: none)."""
-    return (gap - 1) // 2 if gap >= 1 and gap % 2 == 1 else None
+def _empty_cells(gap: int, unit: int) -> int | None:
+    """Blank lines between two cells → empty cells between them (one blank line: none; each
+    empty cell adds ``unit`` more). ``None`` for a gap no count of empty cells leaves."""
+    return (gap - 1) // unit if gap >= 1 and (gap - 1) % unit == 0 else None
 
 
 def _is_number(line: str) -> bool:

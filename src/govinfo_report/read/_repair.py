@@ -50,7 +50,7 @@ def split_lines(text: str) -> list[str]:
             lines = rejoin_layout(lines)
     if "|" in text:
         lines = reattach(lines)
-    if "\n\n\n\n" in text or "\r\n\r\n\r\n\r\n" in text:
+    if "\n\n\n" in text or "\r\n\r\n\r\n" in text:
         lines = regap(lines)
     if max(map(len, lines), default=0) > LONG_LINE:
         lines = [part for line in lines for part in unflatten(line)]
@@ -262,6 +262,7 @@ def _single_character(line: str) -> bool:
 
 _FRAGMENT = 8  # a header cell broken by <br> leaves pieces this short (本年新 / 制作数量)
 _NEAR = _FRAGMENT + 4  # a piece and the spaces around it: a longer line's end is no piece
+_LABEL = 60  # a piece of a label broken inside its bracketed note: the longest label's length
 
 
 def join_fragments(lines: list[str]) -> list[str]:
@@ -281,10 +282,20 @@ def join_fragments(lines: list[str]) -> list[str]:
         and ("\u4e00" <= first <= "\u9fff" or first in "（(“")
         and (len(head) <= _NEAR or "|" in head[:_NEAR] or "\t" in head[:_NEAR])
     ]
+    # A label broken inside its bracketed note (（二）部分公开（区分处理的，只计这一情形 /
+    # ，不计其他情形）): pieces of any length, where the next line closes the bracket.
+    opened = {
+        number
+        for number, line in enumerate(lines[:-1])
+        if ("（" in line or "(" in line)
+        and max(line.rfind("（"), line.rfind("(")) > max(line.rfind("）"), line.rfind(")"))
+        and ("）" in lines[number + 1] or ")" in lines[number + 1])
+    }
     out = list(lines)
     known = table_labels()
-    for number in ends:
-        tail, head = _tail_cell(out[number]), _head_cell(out[number + 1])
+    for number in sorted(opened.union(ends)):
+        longest = _LABEL if number in opened else _FRAGMENT
+        tail, head = _tail_cell(out[number], longest), _head_cell(out[number + 1], longest)
         if not tail or not head or label_key(tail + head) not in known:
             continue
         if not {label_key(tail), label_key(head)} & known:
@@ -292,13 +303,13 @@ def join_fragments(lines: list[str]) -> list[str]:
     return out
 
 
-def _tail_cell(line: str) -> str:
+def _tail_cell(line: str, longest: int) -> str:
     """A line's last cell when it may be the first piece of a broken label, else ``""``."""
     cell = line.rstrip().rstrip("|").rpartition("|" if "|" in line else "\t")[2].strip()
-    return cell if len(cell) <= _FRAGMENT and cell and not cell[-1].isdigit() else ""
+    return cell if len(cell) <= longest and cell and not cell[-1].isdigit() else ""
 
 
-def _head_cell(line: str) -> str:
+def _head_cell(line: str, longest: int) -> str:
     """A line's first cell when it may be the second piece of a broken label, else ``""``."""
     cell = line.lstrip().lstrip("|").partition("|" if "|" in line else "\t")[0].strip()
-    return cell if len(cell) <= _FRAGMENT and cell and not cell[0].isdigit() else ""
+    return cell if len(cell) <= longest and cell and not cell[0].isdigit() else ""
