@@ -9,7 +9,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from govinfo_report.model.text import heading_parts, is_title
-from govinfo_report.read._grid import Block, Grid
+from govinfo_report.read._html_table import Table
 
 
 def _tag(element: etree._Element) -> str:
@@ -35,7 +35,7 @@ _MAX_WIDENING = 32
 _SITE_SEPARATOR = re.compile(r"\s*[_｜|—–]+\s*|\s+-\s+")
 
 
-def _is_heading(block: Block) -> bool:
+def _is_heading(block: str | Table) -> bool:
     return isinstance(block, str) and heading_parts(block) is not None
 
 
@@ -101,7 +101,9 @@ def _holders(anchors: list[etree._Element]) -> set[etree._Element]:
     return found
 
 
-def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | None) -> list[Block]:
+def find_article(
+    blocks: list[tuple[str | Table, etree._Element]], head_title: str | None
+) -> list[str | Table]:
     """The report inside a page: the smallest element that holds the standard tables and the
     section headings outside page furniture, widened to the title that stands nearest before
     them (an article's own ``<header>`` may hold it); inside it, furniture (navigation, share
@@ -112,7 +114,7 @@ def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | N
     candidates = [
         i
         for i, (block, owner) in enumerate(blocks)
-        if (isinstance(block, Grid) and _STANDARD_TABLE.search(_grid_text(block)))
+        if (isinstance(block, Table) and _STANDARD_TABLE.search(block.text))
         or (_is_heading(block) and not in_link(owner))
     ]
     # Anchors in furniture (a footer's 一、版权所有) do not count, unless all are: then the
@@ -157,7 +159,3 @@ def head_title(root: etree._Element) -> str | None:
         if part and is_title(part):
             return part.strip()
     return None
-
-
-def _grid_text(grid: Grid) -> str:
-    return "".join(cell.text for row in grid.rows for cell in row if cell is not None)

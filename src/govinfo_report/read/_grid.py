@@ -68,10 +68,16 @@ def grid_lines(grid: Grid) -> list[str]:
 
 def blocks_text(blocks: Iterable[Block]) -> str:
     """The text the reader binds: paragraphs as lines, each table's rows between blank lines."""
+    return lines_text(grid_lines(block) if isinstance(block, Grid) else block for block in blocks)
+
+
+def lines_text(blocks: Iterable[str | list[str]]) -> str:
+    """``blocks_text`` for a reader that has each table's tab rows already (HTML's need no
+    grid): a paragraph is a ``str``, a table its list of rows."""
     lines: list[str] = []
     for block in blocks:
-        if isinstance(block, Grid):
-            lines.extend(["", *grid_lines(block), ""])
-        else:
+        if isinstance(block, str):
             lines.extend(cell_text(block).splitlines() or [""])
+        else:
+            lines.extend(["", *block, ""])
     return "\n".join(lines) + "\n"
