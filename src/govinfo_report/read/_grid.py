@@ -38,6 +38,12 @@ class Grid:
 Block = str | Grid
 
 
+def _spaced(text: str) -> str:
+    # ``str.translate`` looks every character up in the table, slow on a long paragraph; all
+    # of them are unprintable, so a printable line (nearly every line) needs none.
+    return text if text.isprintable() else text.translate(_SPACES)
+
+
 def cell_text(text: str) -> str:
     """A cell's lines as one: fragments joined (with a space only between non-CJK ends);
     no-break and zero-width spaces read as blanks; a cell of only blanks is empty. Spaces
@@ -45,8 +51,8 @@ def cell_text(text: str) -> str:
     if text.isdigit():  # a count: most cells
         return text
     if "\n" not in text:  # one line
-        return text.translate(_SPACES).strip().replace("|", "｜")
-    parts = [part.translate(_SPACES).strip() for part in text.split("\n")]
+        return _spaced(text).strip().replace("|", "｜")
+    parts = [_spaced(part).strip() for part in text.split("\n")]
     joined = ""
     for part in filter(None, parts):
         if joined and not (_CJK_EDGE.match(joined[-1]) or _CJK_EDGE.match(part[0])):

@@ -17,7 +17,7 @@ from govinfo_report.errors import ParseError
 from govinfo_report.read._article import find_article, head_title
 from govinfo_report.read._grid import Block, lines_text
 from govinfo_report.read._html_table import Table, read_table
-from govinfo_report.read._html_text import BLOCK_TAGS, HTML_SPACE, names, tag, text_of
+from govinfo_report.read._html_text import BLOCK_TAGS, HTML_SPACE, has_space, names, text_of
 
 # Never part of a report's text, wherever they stand.
 _DROPPED_TAGS = names(
@@ -98,14 +98,19 @@ def _walk(body: etree._Element) -> list[tuple[str | Table, etree._Element]]:
     owners: list[tuple[etree._Element, int]] = [(body, 0)]
 
     def flush() -> None:
-        text = HTML_SPACE.sub(" ", "".join(pieces)).replace("\u00a0", " ").strip()
+        if not pieces:  # most block ends: the text went with the block inside
+            return
+        text = "".join(pieces)
+        if has_space(text):
+            text = HTML_SPACE.sub(" ", text)
+        text = text.replace("\u00a0", " ").strip()
         pieces.clear()
         if text:
             blocks.append((text, owners[-1][0]))
 
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, node in walker:
-        name = tag(node)
+        name = node.tag  # a comment's is a function: in no set of names, equal to none
         if event == "start":
             if name == "table" and not _has_table(node):
                 flush()
@@ -122,8 +127,9 @@ def _walk(body: etree._Element) -> list[tuple[str | Table, etree._Element]]:
                 owners.append((node, len(blocks)))
             elif name == "br":
                 flush()
-            if node.text:
-                pieces.append(node.text)
+            text = node.text  # read once: each read decodes it again
+            if text:
+                pieces.append(text)
         else:
             if name in BLOCK_TAGS:
                 flush()
@@ -131,8 +137,10 @@ def _walk(body: etree._Element) -> list[tuple[str | Table, etree._Element]]:
                 if name == "p" and first == len(blocks):
                     # An empty paragraph is a blank line, as converters print it.
                     blocks.append(("", owner))
-            if node is not body and node.tail:
-                pieces.append(node.tail)
+            if node is not body:
+                tail = node.tail
+                if tail:
+                    pieces.append(tail)
     flush()
     return blocks
 

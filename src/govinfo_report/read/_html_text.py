@@ -28,8 +28,14 @@ def tag(element: etree._Element) -> str:
     return name if isinstance(name, str) else ""
 
 
+def has_space(text: str) -> bool:
+    """Whether a text holds HTML white space: five substring tests, several times faster than
+    ``HTML_SPACE.search`` on a long line of CJK text."""
+    return " " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text
+
+
 def _collapse(text: str) -> str:
-    if HTML_SPACE.search(text) is None:
+    if not has_space(text):
         return text
     text = HTML_SPACE.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
     return text.strip(" \n")
@@ -62,6 +68,6 @@ def cell_text_of(cell: etree._Element) -> str:
     """``text_of`` a table cell, with a shortcut for the usual cell: text alone, no spaces."""
     if len(cell) == 0:
         text = cell.text or ""
-        if HTML_SPACE.search(text) is None:
+        if not has_space(text):
             return text
     return text_of(cell)
