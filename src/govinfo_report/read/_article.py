@@ -63,15 +63,19 @@ class _Inherited:
         self.has = has
 
     def __call__(self, element: etree._Element) -> bool:
-        chain: list[etree._Element] = []
-        node: etree._Element | None = element
-        while node is not None and node not in self.known:
+        known = self.known
+        found = known.get(element)
+        if found is not None:
+            return found
+        chain = [element]
+        node = element.getparent()
+        while node is not None and (found := known.get(node)) is None:
             chain.append(node)
             node = node.getparent()
-        found = False if node is None else self.known[node]
+        found = bool(found)
         for e in reversed(chain):
             found = found or self.has(e)
-            self.known[e] = found
+            known[e] = found
         return found
 
 
@@ -84,10 +88,20 @@ def _furniture(
     def has(element: etree._Element) -> bool:
         if element in holders:
             return False
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        return _tag(element) in tags or _FURNITURE_NAMES.search(names) is not None
+        if _tag(element) in tags:
+            return True
+        kind, name = element.get("class"), element.get("id")
+        if kind is None and name is None:  # most elements: no need to look
+            return False
+        return _FURNITURE_NAMES.search(f"{kind or ''} {name or ''}") is not None
 
     return _Inherited(has)
+
+
+def _within(article: etree._Element) -> _Inherited:
+    """Whether an element is ``article`` or inside it: a look up each block's few ancestors,
+    not a set of every element of the article (a table's cells are hundreds)."""
+    return _Inherited(lambda element: element is article)
 
 
 def _holders(anchors: list[etree._Element]) -> set[etree._Element]:
@@ -132,19 +146,19 @@ def find_article(
     if titles:
         anchors.append(titles[-1])
     article = _common_ancestor(anchors)
-    inside = set(article.iter())
+    inside = _within(article)
     # An element that holds the anchors and nothing else (one table alone, a heading alone)
     # is no article yet: widen it to its container.
     in_core = set(core)
     for _ in range(_MAX_WIDENING):
         parent = article.getparent()
-        alone = all(i in in_core for i, (_, owner) in enumerate(blocks) if owner in inside)
+        alone = all(i in in_core for i, (_, owner) in enumerate(blocks) if inside(owner))
         if not alone or parent is None or _tag(parent) == "html":
             break
         article = parent
-        inside = set(article.iter())
+        inside = _within(article)
     dropped = _furniture(_FURNITURE_TAGS, _holders(anchors))
-    found = [block for block, owner in blocks if owner in inside and not dropped(owner)]
+    found = [block for block, owner in blocks if inside(owner) and not dropped(owner)]
     if not titles and head_title is not None:
         found.insert(0, head_title)
     return found
