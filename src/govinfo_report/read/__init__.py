@@ -12,7 +12,7 @@ from govinfo_report.read._decode import decode
 from govinfo_report.read._formats import BINARY_READERS, SUFFIXES, binary_kind, text_kind
 from govinfo_report.read._grammar import read_raw
 from govinfo_report.read._grid import Block, blocks_text
-from govinfo_report.read._html import html_blocks, inline_tables, is_page, looks_like_html
+from govinfo_report.read._html import html_text, inline_tables, is_page, looks_like_html
 
 __all__ = ["SUFFIXES", "parse", "parse_blocks", "parse_bytes"]
 
@@ -42,7 +42,7 @@ def parse(text: str) -> Report:
         raise TypeError(f"parse() takes the report's text as str, not {type(text).__name__}")
     if looks_like_html(text):
         if is_page(text):
-            return parse_blocks(html_blocks(text))
+            return _read(html_text(text))
         text = inline_tables(text)
     return _read(text)
 
@@ -59,5 +59,5 @@ def parse_bytes(data: bytes, filename: str | None = None) -> Report:
         return parse_blocks(BINARY_READERS[kind](data))
     text = decode(data)
     if text_kind(text, filename, lambda text: looks_like_html(text) and is_page(text)) == "html":
-        return parse_blocks(html_blocks(text))
+        return _read(html_text(text))
     return parse(text)

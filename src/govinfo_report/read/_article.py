@@ -9,7 +9,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from govinfo_report.model.text import heading_parts, is_title
-from govinfo_report.read._grid import Block, Grid
+from govinfo_report.read._html_table import Table
 
 
 def _tag(element: etree._Element) -> str:
@@ -35,7 +35,7 @@ _MAX_WIDENING = 32
 _SITE_SEPARATOR = re.compile(r"\s*[_｜|—–]+\s*|\s+-\s+")
 
 
-def _is_heading(block: Block) -> bool:
+def _is_heading(block: str | Table) -> bool:
     return isinstance(block, str) and heading_parts(block) is not None
 
 
@@ -63,15 +63,19 @@ class _Inherited:
         self.has = has
 
     def __call__(self, element: etree._Element) -> bool:
-        chain: list[etree._Element] = []
-        node: etree._Element | None = element
-        while node is not None and node not in self.known:
+        known = self.known
+        found = known.get(element)
+        if found is not None:
+            return found
+        chain = [element]
+        node = element.getparent()
+        while node is not None and (found := known.get(node)) is None:
             chain.append(node)
             node = node.getparent()
-        found = False if node is None else self.known[node]
+        found = bool(found)
         for e in reversed(chain):
             found = found or self.has(e)
-            self.known[e] = found
+            known[e] = found
         return found
 
 
@@ -84,10 +88,20 @@ def _furniture(
     def has(element: etree._Element) -> bool:
         if element in holders:
             return False
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        return _tag(element) in tags or _FURNITURE_NAMES.search(names) is not None
+        if _tag(element) in tags:
+            return True
+        kind, name = element.get("class"), element.get("id")
+        if kind is None and name is None:  # most elements: no need to look
+            return False
+        return _FURNITURE_NAMES.search(f"{kind or ''} {name or ''}") is not None
 
     return _Inherited(has)
+
+
+def _within(article: etree._Element) -> _Inherited:
+    """Whether an element is ``article`` or inside it: a look up each block's few ancestors,
+    not a set of every element of the article (a table's cells are hundreds)."""
+    return _Inherited(lambda element: element is article)
 
 
 def _holders(anchors: list[etree._Element]) -> set[etree._Element]:
@@ -101,7 +115,9 @@ def _holders(anchors: list[etree._Element]) -> set[etree._Element]:
     return found
 
 
-def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | None) -> list[Block]:
+def find_article(
+    blocks: list[tuple[str | Table, etree._Element]], head_title: str | None
+) -> list[str | Table]:
     """The report inside a page: the smallest element that holds the standard tables and the
     section headings outside page furniture, widened to the title that stands nearest before
     them (an article's own ``<header>`` may hold it); inside it, furniture (navigation, share
@@ -112,7 +128,7 @@ def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | N
     candidates = [
         i
         for i, (block, owner) in enumerate(blocks)
-        if (isinstance(block, Grid) and _STANDARD_TABLE.search(_grid_text(block)))
+        if (isinstance(block, Table) and _STANDARD_TABLE.search(block.text))
         or (_is_heading(block) and not in_link(owner))
     ]
     # Anchors in furniture (a footer's 一、版权所有) do not count, unless all are: then the
@@ -130,19 +146,19 @@ def find_article(blocks: list[tuple[Block, etree._Element]], head_title: str | N
     if titles:
         anchors.append(titles[-1])
     article = _common_ancestor(anchors)
-    inside = set(article.iter())
+    inside = _within(article)
     # An element that holds the anchors and nothing else (one table alone, a heading alone)
     # is no article yet: widen it to its container.
     in_core = set(core)
     for _ in range(_MAX_WIDENING):
         parent = article.getparent()
-        alone = all(i in in_core for i, (_, owner) in enumerate(blocks) if owner in inside)
+        alone = all(i in in_core for i, (_, owner) in enumerate(blocks) if inside(owner))
         if not alone or parent is None or _tag(parent) == "html":
             break
         article = parent
-        inside = set(article.iter())
+        inside = _within(article)
     dropped = _furniture(_FURNITURE_TAGS, _holders(anchors))
-    found = [block for block, owner in blocks if owner in inside and not dropped(owner)]
+    found = [block for block, owner in blocks if inside(owner) and not dropped(owner)]
     if not titles and head_title is not None:
         found.insert(0, head_title)
     return found
@@ -157,7 +173,3 @@ def head_title(root: etree._Element) -> str | None:
         if part and is_title(part):
             return part.strip()
     return None
-
-
-def _grid_text(grid: Grid) -> str:
-    return "".join(cell.text for row in grid.rows for cell in row if cell is not None)

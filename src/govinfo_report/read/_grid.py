@@ -38,6 +38,12 @@ class Grid:
 Block = str | Grid
 
 
+def _spaced(text: str) -> str:
+    # ``str.translate`` looks every character up in the table, slow on a long paragraph; all
+    # of them are unprintable, so a printable line (nearly every line) needs none.
+    return text if text.isprintable() else text.translate(_SPACES)
+
+
 def cell_text(text: str) -> str:
     """A cell's lines as one: fragments joined (with a space only between non-CJK ends);
     no-break and zero-width spaces read as blanks; a cell of only blanks is empty. Spaces
@@ -45,8 +51,8 @@ def cell_text(text: str) -> str:
     if text.isdigit():  # a count: most cells
         return text
     if "\n" not in text:  # one line
-        return text.translate(_SPACES).strip().replace("|", "｜")
-    parts = [part.translate(_SPACES).strip() for part in text.split("\n")]
+        return _spaced(text).strip().replace("|", "｜")
+    parts = [_spaced(part).strip() for part in text.split("\n")]
     joined = ""
     for part in filter(None, parts):
         if joined and not (_CJK_EDGE.match(joined[-1]) or _CJK_EDGE.match(part[0])):
@@ -68,10 +74,16 @@ def grid_lines(grid: Grid) -> list[str]:
 
 def blocks_text(blocks: Iterable[Block]) -> str:
     """The text the reader binds: paragraphs as lines, each table's rows between blank lines."""
+    return lines_text(grid_lines(block) if isinstance(block, Grid) else block for block in blocks)
+
+
+def lines_text(blocks: Iterable[str | list[str]]) -> str:
+    """``blocks_text`` for a reader that has each table's tab rows already (HTML's need no
+    grid): a paragraph is a ``str``, a table its list of rows."""
     lines: list[str] = []
     for block in blocks:
-        if isinstance(block, Grid):
-            lines.extend(["", *grid_lines(block), ""])
-        else:
+        if isinstance(block, str):
             lines.extend(cell_text(block).splitlines() or [""])
+        else:
+            lines.extend(["", *block, ""])
     return "\n".join(lines) + "\n"
