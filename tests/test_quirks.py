@@ -1070,3 +1070,40 @@ def test_pdf_layout_row_with_blank_cells_that_does_not_add_up_is_not_placed() ->
     assert [flatten(report)[f"{third}.{c}"] for c in COLUMNS] == [None] * 7
     named = {key for finding in report.validate() for key in finding.keys}
     assert {f"{third}.{c}" for c in COLUMNS} <= named
+
+
+def test_a_line_of_no_break_spaces_is_an_empty_cell_when_cells_stand_one_per_line() -> None:
+    # LibreOffice's text export: one cell per line, an &nbsp; cell a line of no-break spaces.
+    nb = "\u00a0"
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n"
+        + f"现行有效件数\n规章\n2\n0\n{nb}\n行政规范性文件\n{nb}\n1\n5\n"
+        + T3
+        + "自然人\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n"
+        + f"一、本年新收政府信息公开申请数量\n17\n29\n{nb}\n2\n23\n26\n97\n"
+    )
+    flat = flatten(parse(text))
+    regulations = ("issued", "repealed", "in_force")
+    assert [flat[f"active_disclosure.regulations.{c}"] for c in regulations] == [2, 0, None]
+    documents = [flat[f"active_disclosure.normative_documents.{c}"] for c in regulations]
+    assert documents == [None, 1, 5]
+    new = [flat[f"applications.new_received.{c}"] for c in COLUMNS]
+    assert new == [17, 29, None, 2, 23, 26, 97]
+
+
+def test_no_break_space_lines_in_a_run_longer_than_the_row_are_not_placed() -> None:
+    # A converter that put a number's pieces on lines of their own (736 / 712 for 736712)
+    # leaves more lines than the row has cells: the row is not rebuilt from them, and its
+    # cells stay blank and named.
+    nb = "\u00a0"
+    text = (
+        "示例镇2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（六）项\n"
+        + "信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n"
+        + f"行政处罚\n736\n712\n{nb}\n{nb}\n"
+    )
+    report = parse(text)
+    keys = [f"active_disclosure.punishment.{c}" for c in ("previous_items", "change")]
+    assert [flatten(report)[key] for key in keys] == [None, None]
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert set(keys) <= named

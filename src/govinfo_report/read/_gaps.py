@@ -11,8 +11,9 @@ from itertools import pairwise
 from govinfo_report.model.labels import label_key
 from govinfo_report.model.text import heading_parts
 from govinfo_report.model.values import is_value
-from govinfo_report.read._indexes import column_labels, table_labels
+from govinfo_report.read._indexes import column_labels, row_widths, table_labels
 
+_REVIEW_CELLS = 15  # table 四's one row: five cells for 行政复议, five for each 行政诉讼 group
 _ENUMERATED = ("（", "(", "一", "二", "三", "四", "1", "2", "3", "4", "5", "6", "7", "8")
 
 
@@ -98,3 +99,39 @@ def _row_label(line: str) -> bool:
     return key in table_labels() and (
         key not in column_labels() or stripped.startswith(_ENUMERATED)
     )
+
+
+def _is_blank_cell(line: str) -> bool:
+    """A line of no-break spaces only: an ``&nbsp;`` cell, printed one cell per line."""
+    stripped = line.strip(" ")
+    return bool(stripped) and not stripped.strip("\xa0")
+
+
+def _is_cell(line: str) -> bool:
+    return _is_blank_cell(line) or (bool(line.strip()) and _is_number(line))
+
+
+def rejoin_blank_cells(lines: list[str]) -> list[str]:
+    """One cell per line (LibreOffice's text export): an empty cell is a line of no-break
+    spaces. A row's label line and the run of cells after it, one of them empty, rebuilt as
+    a tab row — only where the run has as many cells as that row has columns (a converter
+    that cut numbers into pieces over lines leaves more); table 四's fifteen cells after its
+    header (the row has no label) likewise. Other runs are left to the binder as they are."""
+    out = list(lines)
+    start = 0
+    while start < len(lines):
+        if not _is_cell(lines[start]):
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and _is_cell(lines[end]):
+            end += 1
+        run = [lines[number].strip() for number in range(start, end)]
+        before = lines[start - 1] if start else ""
+        if any(not cell for cell in run) and before.strip():
+            if len(run) in row_widths().get(label_key(before.strip()), ()):
+                out[start - 1 : end] = ["\t".join([before.strip(), *run])] + [""] * len(run)
+            elif label_key(before.strip()) in column_labels() and len(run) == _REVIEW_CELLS:
+                out[start:end] = ["\t".join(run)] + [""] * (len(run) - 1)
+        start = end
+    return out

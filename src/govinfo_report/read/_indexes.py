@@ -240,6 +240,20 @@ def application_labels() -> tuple[dict[str, int], frozenset[str]]:
     return rows, frozenset(groups)
 
 
+@functools.cache
+def row_widths() -> dict[str, frozenset[int]]:
+    """How many value cells a row of tables 二 and 三 has, by its label's key, in either
+    edition (行政处罚: one in 2021, three in 2019)."""
+    widths: dict[str, set[int]] = {}
+    for edition in EDITIONS:
+        idx = index(edition)
+        for key, (item, _row) in idx.disclosure_rows.items():
+            widths.setdefault(key, set()).add(len(item.columns))
+        for key in idx.application_rows:
+            widths.setdefault(key, set()).add(len(APPLICATION_COLUMNS))
+    return {key: frozenset(found) for key, found in widths.items()}
+
+
 @functools.lru_cache(maxsize=2048)
 def starts_label(key: str) -> bool:
     """Whether a known label begins with ``key`` (a label's first piece, wrapped or cut). A

@@ -19,7 +19,7 @@ from govinfo_report.model.values import is_value
 from govinfo_report.read._boxes import unbox
 from govinfo_report.read._columns import place_by_columns
 from govinfo_report.read._detached import reattach
-from govinfo_report.read._gaps import regap
+from govinfo_report.read._gaps import regap, rejoin_blank_cells
 from govinfo_report.read._indexes import column_labels, table_labels
 from govinfo_report.read._layout_rows import rejoin_layout, rejoin_wrapped
 
@@ -50,6 +50,8 @@ def split_lines(text: str) -> list[str]:
             lines = rejoin_layout(lines)
     if "|" in text:
         lines = reattach(lines)
+    if "\n\xa0" in text:  # a cell per line, an empty one as a line of no-break spaces
+        lines = rejoin_blank_cells(lines)
     if "\n\n\n" in text or "\r\n\r\n\r\n" in text:
         lines = regap(lines)
     if max(map(len, lines), default=0) > LONG_LINE:
