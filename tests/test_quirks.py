@@ -662,6 +662,40 @@ COLUMNS = (
 )
 
 
+def test_an_ascii_drawn_table_counts_a_cjk_character_one_column_wide() -> None:
+    # links draws tables with | + and runs of -, a CJK character one column wide; a group
+    # label spans rows (written on the rule between them), a blank cell is spaces, a lone -
+    # in a cell is text, not a rule.
+    def cells(*texts: str) -> str:
+        return "|".join(text.ljust(6) for text in texts) + "|"
+
+    rule = "+".join(["------"] * 7) + "|"
+    text = (
+        TITLE
+        + T3
+        + "   +" + "-" * 72 + "+\n"
+        + "   |" + " " * 23 + "|" + cells("自然人", "商业企业", "科研机构", "社会公益组织",
+                                         "法律服务机构", "其他", "总计") + "\n"
+        + "   |" + "-" * 23 + "+" + rule + "\n"
+        + "   |" + "一、本年新收政府信息公开申请数量".ljust(23) + "|"
+        + cells("3", "", "", "", "", "1", "4") + "\n"
+        + "   |" + "-" * 23 + "+" + rule + "\n"
+        + "   |       |" + "1.属于国家秘密".ljust(15) + "|"
+        + cells("1", "-", "", "", "", "0", "1") + "\n"
+        + "   |（三）不予公开|" + "-" * 15 + "+" + rule + "\n"
+        + "   |       |" + "2.其他法律行政法规禁止公开".ljust(15) + "|"
+        + cells("0", "0", "0", "0", "0", "2", "2") + "\n"
+        + "   +" + "-" * 72 + "+\n"
+    )  # fmt: skip
+    flat = flatten(parse(text))
+    new = [flat[f"applications.new_received.{column}"] for column in COLUMNS]
+    assert new == [3, None, None, None, None, 1, 4]
+    secret = [flat[f"applications.outcomes.denied.state_secret.{column}"] for column in COLUMNS]
+    assert secret == [1, None, None, None, None, 0, 1]
+    law = [flat[f"applications.outcomes.denied.prohibited_by_law.{column}"] for column in COLUMNS]
+    assert law == [0, 0, 0, 0, 0, 2, 2]
+
+
 def test_a_drawing_that_is_not_closed_is_left_as_text() -> None:
     from govinfo_report.read._boxes import unbox
 

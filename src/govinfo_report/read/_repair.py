@@ -16,7 +16,7 @@ from govinfo_report.model.text import (
     unmark,
 )
 from govinfo_report.model.values import is_value
-from govinfo_report.read._boxes import unbox
+from govinfo_report.read._boxes import unbox, unbox_ascii
 from govinfo_report.read._columns import place_by_columns
 from govinfo_report.read._detached import reattach
 from govinfo_report.read._gaps import regap, rejoin_blank_cells
@@ -32,6 +32,8 @@ def split_lines(text: str) -> list[str]:
     """Lines without their ends (LF, CRLF, CR and the other Unicode breaks). Byte-order
     marks are dropped wherever they stand: files glued together carry them mid-text."""
     lines = text.replace("\ufeff", "").splitlines()
+    if "+-" in text:
+        lines = unbox_ascii(lines)
     if "+" in text and ("+-" in text or "+=" in text):
         lines = regrid(lines)
     if "│" in text and "─" in text:
