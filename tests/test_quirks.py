@@ -1141,3 +1141,21 @@ def test_no_break_space_lines_in_a_run_longer_than_the_row_are_not_placed() -> N
     assert [flatten(report)[key] for key in keys] == [None, None]
     named = {key for finding in report.validate() for key in finding.keys}
     assert set(keys) <= named
+
+
+def test_a_table_two_label_split_by_a_space_into_pieces_that_are_no_labels() -> None:
+    # inscriptis puts a space between a label's <span>s (行政规 范性文件): neither piece is a
+    # label, nor the start of one long enough to look up; the two together are.
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n第二十条第（一）项\n"
+        + "信息内容        本年制发件数      本年废止件数  现行有效件数\n"
+        + "规章          2        0    7\n"
+        + "行政规 范性文件    1        3    9\n"
+        + "第二十条第（八）项\n信息内容        本年收费金额\n（单位：万元）\n"
+        + "行政事 业性收费    1.5\n"
+    )
+    flat = flatten(parse(text))
+    documents = ("issued", "repealed", "in_force")
+    assert [flat[f"active_disclosure.normative_documents.{c}"] for c in documents] == [1, 3, 9]
+    assert flat["active_disclosure.fees.amount"] == Decimal("1.5")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from govinfo_report.model import EditionFrom
 from govinfo_report.model.editions import (
@@ -31,6 +32,13 @@ def _anchor(shape: tuple[str | None, ...]) -> StandardTable | None:
     for cell in shape:
         if cell:
             kind = _cell_anchor(cell, cell_label(cell) or "")
+            if kind is not None:
+                return kind
+    # A label a space split over two cells, neither piece a label (行政事 | 业性收费).
+    for first, second in pairwise(shape):
+        if first and second:
+            joined = first + second
+            kind = _cell_anchor(joined, cell_label(joined) or "")
             if kind is not None:
                 return kind
     return None

@@ -188,6 +188,11 @@ def bind_disclosure(
             columns, slots = _header(tuple(header), item)
             continue
         header = None
+        if found is None and len(cells) > 2 and cells[1] and not is_value(cells[1]):
+            # A label a space split where neither piece is a label (行政规 | 范性文件).
+            joined = _disclosure_cell(edition, cells[0] + cells[1])
+            if joined[0] == "row":
+                found, cells[:2] = joined[1], [cells[0] + cells[1]]
         if found is None:
             binding.reject(row, "row label not in table 二 of this edition")
             continue
