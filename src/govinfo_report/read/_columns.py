@@ -31,6 +31,9 @@ BLANK = "\xa0"  # an empty cell in a row of cells apart by spaces
 
 def _numbers(line: str) -> list[Span]:
     """Where the numbers that end a line stand (none unless two at least)."""
+    tail = line.rstrip(" \t\u3000")
+    if not is_value(tail[max(tail.rfind(" "), tail.rfind("\u3000")) + 1 :]):
+        return []  # most lines: narrative, which ends in no number (looked at cheaply first)
     spans = [match.span() for match in _TOKEN.finditer(line)]
     count = 0
     while count < len(spans) and is_value(line[slice(*spans[-1 - count])]):
@@ -42,15 +45,12 @@ def _runs(lines: list[str]) -> Iterator[list[tuple[int, list[Span]]]]:
     """Rows of numbers close together, cut at headings and table-二 captions: one table's."""
     run: list[tuple[int, list[Span]]] = []
     for number, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if heading_parts(stripped) is not None or caption_key(stripped) is not None:
-            yield run
-            run = []
-            continue
         spans = _numbers(line)
         if not spans:
+            stripped = line.strip()
+            if stripped and (heading_parts(stripped) or caption_key(stripped)):
+                yield run
+                run = []
             continue
         if run and number - run[-1][0] > _GAP:
             yield run

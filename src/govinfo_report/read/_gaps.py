@@ -118,20 +118,22 @@ def rejoin_blank_cells(lines: list[str]) -> list[str]:
     that cut numbers into pieces over lines leaves more); table 四's fifteen cells after its
     header (the row has no label) likewise. Other runs are left to the binder as they are."""
     out = list(lines)
-    start = 0
-    while start < len(lines):
-        if not _is_cell(lines[start]):
-            start += 1
+    done = 0  # lines before this are in runs already looked at
+    for blank in [n for n, line in enumerate(lines) if "\xa0" in line and _is_blank_cell(line)]:
+        if blank < done:
             continue
-        end = start
+        start, end = blank, blank + 1  # the run of cells around the empty one
+        while start > done and _is_cell(lines[start - 1]):
+            start -= 1
         while end < len(lines) and _is_cell(lines[end]):
             end += 1
+        done = end
         run = [lines[number].strip() for number in range(start, end)]
-        before = lines[start - 1] if start else ""
-        if any(not cell for cell in run) and before.strip():
-            if len(run) in row_widths().get(label_key(before.strip()), ()):
-                out[start - 1 : end] = ["\t".join([before.strip(), *run])] + [""] * len(run)
-            elif label_key(before.strip()) in column_labels() and len(run) == _REVIEW_CELLS:
-                out[start:end] = ["\t".join(run)] + [""] * (len(run) - 1)
-        start = end
+        before = lines[start - 1].strip() if start else ""
+        if not before:
+            continue
+        if len(run) in row_widths().get(label_key(before), ()):
+            out[start - 1 : end] = ["\t".join([before, *run])] + [""] * len(run)
+        elif label_key(before) in column_labels() and len(run) == _REVIEW_CELLS:
+            out[start:end] = ["\t".join(run)] + [""] * (len(run) - 1)
     return out
