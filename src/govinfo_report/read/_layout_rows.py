@@ -155,6 +155,9 @@ def rejoin_wrapped(lines: list[str], columns: bool = False) -> list[str]:
     blanks = [number for number, line in enumerate(lines) if not line.strip()]
     start = 0
     for end in (*blanks, len(lines)):  # the blocks between blank lines
+        if end - start < 2:  # most blocks: one line, or none
+            start = end + 1
+            continue
         block = [number for number in range(start, end) if grouped[number].strip()]
         if (
             2 <= len(block) <= _BLOCK

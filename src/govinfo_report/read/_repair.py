@@ -57,7 +57,11 @@ def split_lines(text: str) -> list[str]:
     if "\n\n\n" in text or "\r\n\r\n\r\n" in text:
         lines = regap(lines)
     if max(map(len, lines), default=0) > LONG_LINE:
-        lines = [part for line in lines for part in unflatten(line)]
+        lines = [
+            part
+            for line in lines
+            for part in (unflatten(line) if len(line) > LONG_LINE else (line,))
+        ]
     # Labels typeset one character per line need two such lines in a row: let the regex
     # engine look for them (from each line break) before walking the lines.
     newlines = text if "\n" in text else text.replace("\r", "\n")  # old Mac line ends
@@ -274,37 +278,45 @@ def join_fragments(lines: list[str]) -> list[str]:
     ``结果`` / ``维持| 结果``) joined back: where the last cell of one line and the first cell
     of the next spell a known label that neither piece is alone. The line it took is left
     empty, so line numbers stay true."""
-    # Lines that end in a Chinese character (or an opening bracket): the only ones a broken
-    # label's first piece can end.
+    # Lines that end in a Chinese character, an opening bracket or a comma: the only ones a
+    # broken label's first piece can end (looked for cheaply first: most lines end otherwise).
     ends = [
         number
         for number, line in enumerate(lines[:-1])
-        if (last := (tail := line.rstrip())[-1:])
-        and ("\u4e00" <= last <= "\u9fff" or last in "（(“")
-        and (len(tail) <= _NEAR or "|" in tail[-_NEAR:] or "\t" in tail[-_NEAR:])
-        and (first := (head := lines[number + 1].lstrip(" |"))[:1])
-        and ("\u4e00" <= first <= "\u9fff" or first in "（(“")
-        and (len(head) <= _NEAR or "|" in head[:_NEAR] or "\t" in head[:_NEAR])
+        if (last := line.rstrip()[-1:]) and ("\u4e00" <= last <= "\u9fff" or last in "（(“，、")
     ]
-    # A label broken inside its bracketed note (（二）部分公开（区分处理的，只计这一情形 /
-    # ，不计其他情形）): pieces of any length, where the next line closes the bracket.
-    opened = {
-        number
-        for number, line in enumerate(lines[:-1])
-        if ("（" in line or "(" in line)
-        and max(line.rfind("（"), line.rfind("(")) > max(line.rfind("）"), line.rfind(")"))
-        and ("）" in lines[number + 1] or ")" in lines[number + 1])
-    }
     out = list(lines)
     known = table_labels()
-    for number in sorted(opened.union(ends)):
-        longest = _LABEL if number in opened else _FRAGMENT
+    for number in ends:
+        longest = _pieces(out[number].rstrip(), out[number + 1].lstrip(" |"))
+        if not longest:
+            continue
         tail, head = _tail_cell(out[number], longest), _head_cell(out[number + 1], longest)
         if not tail or not head or label_key(tail + head) not in known:
             continue
         if not {label_key(tail), label_key(head)} & known:
             out[number], out[number + 1] = "", out[number].rstrip() + out[number + 1].lstrip()
     return out
+
+
+def _pieces(tail: str, head: str) -> int:
+    """How long the pieces of a label broken between a line (``tail``) and the next
+    (``head``) may be: short pieces of a cell broken by ``<br>``, where the break stands
+    between Chinese characters near the cells' edges; pieces of any length where the break
+    stands inside the label's bracketed note (the next line closes it). 0: no broken label."""
+    first = head[:1]
+    if (
+        first
+        and ("\u4e00" <= first <= "\u9fff" or first in "（(“")
+        and tail[-1] not in "，、"
+        and (len(tail) <= _NEAR or "|" in tail[-_NEAR:] or "\t" in tail[-_NEAR:])
+        and (len(head) <= _NEAR or "|" in head[:_NEAR] or "\t" in head[:_NEAR])
+    ):
+        return _FRAGMENT
+    opened = max(tail.rfind("（"), tail.rfind("("))
+    if opened >= 0 and opened > max(tail.rfind("）"), tail.rfind(")")):
+        return _LABEL if "）" in head or ")" in head else 0
+    return 0
 
 
 def _tail_cell(line: str, longest: int) -> str:
