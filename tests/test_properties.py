@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govinfo_report import ParseError, Report, parse, serialize
@@ -135,3 +136,18 @@ def test_mangled_text_read_completely_round_trips(text: str) -> None:
         return  # rows half-placed by the mangling: kept and reported, not canonical
     for layout in LAYOUTS:
         assert parse(serialize(report, layout=layout)) == report
+
+
+@given(st.text(st.sampled_from("一二三四五六七八九十零百、 总体情况"), max_size=8))
+@example("十十")
+def test_any_run_of_chinese_numerals_before_a_heading_mark_is_a_heading_or_text(
+    numerals: str,
+) -> None:
+    """十十、… once raised ValueError from deep in the lexer: a heading's number is a numeral
+    from 1 to 99 or the line is text, never a crash."""
+    from govinfo_report.model.numerals import from_chinese, to_chinese
+
+    number = from_chinese(numerals)
+    assert number is None or to_chinese(number) == numerals
+    with contextlib.suppress(ParseError):
+        parse(f"{numerals}、总体情况\n")

@@ -22,8 +22,8 @@ def from_chinese(text: str) -> int | None:
     if "十" not in text:
         return DIGITS.index(text) if len(text) == 1 else None
     tens_text, _, ones_text = text.partition("十")
-    if len(tens_text) > 1 or len(ones_text) > 1:
-        return None
+    if len(tens_text) > 1 or len(ones_text) > 1 or "十" in ones_text:
+        return None  # 十十: not a numeral
     tens = DIGITS.index(tens_text) if tens_text else 1
     ones = DIGITS.index(ones_text) if ones_text else 0
     return tens * 10 + ones
