@@ -12,8 +12,9 @@ from typing import IO
 
 from attrs import frozen
 
+from govinfo_report.check import validate
 from govinfo_report.io.batch import Outcome
-from govinfo_report.model import Report
+from govinfo_report.model import Report, flatten
 from govinfo_report.write.exports import (
     Record,
     cells_per_report,
@@ -50,9 +51,10 @@ class ExportWork:
     labels: bool = False  # a column with each cell's labels (long form)
 
     def __call__(self, path: Path, digest: str, report: Report) -> Row:
-        found = report.validate()
+        cells = flatten(report)  # once: the rules read the same cells the export writes
+        found = validate(report, cells)
         errors = sum(f.severity == "error" for f in found)
-        rec = record(path, digest, report)
+        rec = record(path, digest, report, cells)
         payload: bytes | Record = rec
         if self.to == "csv":
             payload = csv_text(rec, self.wide, self.labels).encode()

@@ -34,10 +34,14 @@ class Record:
     source_sha256: str = ""
 
 
-def record(path: Path, digest: str, report: Report) -> Record:
-    """The export record of one parsed report; runs in worker processes."""
+def record(
+    path: Path, digest: str, report: Report, cells: dict[str, Value] | None = None
+) -> Record:
+    """The export record of one parsed report; runs in worker processes. ``cells`` is
+    ``flatten(report)`` when the caller has it already (validating needs it too)."""
     edition = report.edition.value
-    return Record(str(path), report.organ, report.year, edition, flatten(report), digest)
+    cells = flatten(report) if cells is None else cells
+    return Record(str(path), report.organ, report.year, edition, cells, digest)
 
 
 @functools.cache
