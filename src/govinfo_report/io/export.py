@@ -19,8 +19,8 @@ from govinfo_report.write.exports import (
     Record,
     cells_per_report,
     columns,
+    csv_bytes,
     csv_header,
-    csv_text,
     jsonl_text,
     record,
     write_parquet,
@@ -57,7 +57,7 @@ class ExportWork:
         rec = record(path, digest, report, cells)
         payload: bytes | Record = rec
         if self.to == "csv":
-            payload = csv_text(rec, self.wide, self.labels).encode()
+            payload = csv_bytes(rec, self.wide, self.labels)
         elif self.to == "jsonl":
             payload = jsonl_text(rec, self.wide, self.labels).encode()
         return Row(payload, errors, len(found) - errors)
