@@ -149,10 +149,24 @@ def _long_csv(rec: Record) -> bytes:
     parts = [prefix] * (3 * len(keys))
     parts[1::3] = keys
     parts[2::3] = [
-        b"\r\n" if v is None else b"%d\r\n" % v if type(v) is int else f"{_text(v)}\r\n".encode()
+        _COUNTS[v] if type(v) is int else b"\r\n" if v is None else f"{_text(v)}\r\n".encode()
         for v in rec.cells.values()
     ]
     return b"".join(parts)
+
+
+class _Counts(dict[int, bytes]):
+    """A count's CSV field and line end, made once per count (most are small and repeat);
+    keyed by ``int`` only, since ``Decimal("5.0") == 5``. At most 4,096 are kept."""
+
+    def __missing__(self, count: int) -> bytes:
+        field = b"%d\r\n" % count
+        if len(self) < 4096:
+            self[count] = field
+        return field
+
+
+_COUNTS = _Counts()
 
 
 @functools.cache
