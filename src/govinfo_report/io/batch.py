@@ -12,7 +12,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Generic, TextIO, TypeVar
 
@@ -172,15 +172,20 @@ def run(
             yield task.one(path, seen.get(str(path)))
             progress.step()
         return
-    pending: deque[AsyncResult[list[Outcome[T]]]] = deque()
-    with _context().Pool(jobs) as pool:
+    pending: deque[Future[list[Outcome[T]]]] = deque()
+    # Not multiprocessing.Pool: its worker-minding thread wakes for every result sent back
+    # and polls the workers until it is read (~0.04 s of the command's CPU per 2,000 files).
+    pool = ProcessPoolExecutor(jobs, mp_context=_context())
+    try:
         for chunk in chunks(paths, chunk_size(total, jobs)):
             if len(pending) >= jobs * IN_FLIGHT:
                 yield from _drain(pending.popleft(), progress)
             items = [(path, seen.get(str(path))) for path in chunk]
-            pending.append(pool.apply_async(task, (items,)))
+            pending.append(pool.submit(task, items))
         while pending:
             yield from _drain(pending.popleft(), progress)
+    finally:  # chunks not started are dropped; those under way finish first
+        pool.shutdown(cancel_futures=True)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -191,7 +196,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _drain(result: AsyncResult[list[Outcome[T]]], progress: Progress) -> Iterator[Outcome[T]]:
-    for outcome in result.get():
+def _drain(result: Future[list[Outcome[T]]], progress: Progress) -> Iterator[Outcome[T]]:
+    for outcome in result.result():
         yield outcome
         progress.step()  # once the outcome is dealt with: its failure line comes first
