@@ -9,6 +9,7 @@ import io
 import json
 import subprocess
 import sys
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -117,6 +118,36 @@ def test_rows_are_in_input_order_whatever_the_number_of_workers(
     paths = [row["path"] for row in csv.DictReader(io.StringIO(out.read_text("utf-8")))]
     names = [Path(p).name for p in dict.fromkeys(paths)]
     assert names == [f"r{i}.txt" for i in (0, 1, 2, 3, 5, 6, 8, 4, 7)]
+
+
+@pytest.mark.parametrize(("to", "wide"), FORMS)
+def test_workers_write_what_one_process_writes_and_leave_no_spooled_text(
+    folder: Path,
+    reference: dict[str, bytes],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    to: str,
+    wide: bool,
+) -> None:
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
+    out = tmp_path / "out"
+    args = ["export", str(folder), "--to", to, "-o", str(out), "-j", "2"]
+    assert main([*args, "--wide"] if wide else args) == 2
+    assert out.read_bytes() == reference[f"{to}-{wide}"]
+    assert list(spools.iterdir()) == []
+
+
+def test_resume_with_workers_appends_what_one_process_writes(
+    folder: Path, reference: dict[str, bytes], tmp_path: Path
+) -> None:
+    whole = reference["csv-False"]
+    out = tmp_path / "out.csv"
+    out.write_bytes(whole[: len(whole) // 2])
+    args = ["export", str(folder), "--to", "csv", "-o", str(out), "-j", "2", "--resume"]
+    assert main(args) == 2
+    assert out.read_bytes() == whole
 
 
 def test_chunks_are_small_for_small_batches_and_at_most_32() -> None:

@@ -334,10 +334,11 @@ def _completeness(report: Report, flat: dict[str, Value]) -> Iterator[Finding]:
         )
 
 
-def validate(report: Report) -> list[Finding]:
+def validate(report: Report, flat: dict[str, Value] | None = None) -> list[Finding]:
     """Every finding for one report: arithmetic, values, edition, completeness, and the
-    narrative's figures against the tables'."""
-    flat = flatten(report)
+    narrative's figures against the tables'. ``flat`` is ``flatten(report)`` when the caller
+    has it already (an export needs it too), read and never changed."""
+    flat = flatten(report) if flat is None else flat
     return [
         *_arithmetic(report, flat),
         *_values(report, flat),

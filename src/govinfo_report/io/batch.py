@@ -11,8 +11,8 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from multiprocessing.pool import AsyncResult
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Generic, TextIO, TypeVar
 
@@ -52,6 +52,11 @@ class Outcome(Generic[T]):
     skipped: bool = False
 
 
+# ``pack(outcomes)``: what a worker makes of a chunk's outcomes before they are pickled back
+# to the parent (the export leaves their text in a file, so it never crosses the pipe).
+Pack = Callable[[list[Outcome[T]]], list[Outcome[T]]]
+
+
 def digest(data: bytes) -> str:
     """The content hash an export stores per row (``source_sha256``)."""
     return hashlib.sha256(data).hexdigest()
@@ -63,6 +68,7 @@ class Task(Generic[T]):
     worker processes, so it is picklable and returns small values only."""
 
     work: Work[T]
+    pack: Pack[T] | None = None
 
     def one(self, path: Path, known: str | None) -> Outcome[T]:
         try:
@@ -80,7 +86,8 @@ class Task(Generic[T]):
         return Outcome(path, self.work(path, sha, report))
 
     def __call__(self, chunk: Sequence[tuple[Path, str | None]]) -> list[Outcome[T]]:
-        return [self.one(path, known) for path, known in chunk]
+        outcomes = [self.one(path, known) for path, known in chunk]
+        return outcomes if self.pack is None else self.pack(outcomes)
 
 
 class Progress:
@@ -145,33 +152,40 @@ def run(
     total: int | None = None,
     known: Mapping[str, str] | None = None,
     progress: Progress | None = None,
-) -> Iterator[Outcome[T]]:
+    pack: Pack[T] | None = None,
+) -> Generator[Outcome[T], None, None]:
     """``work(path, digest, report)`` for every file, in input order whatever ``jobs`` is,
     over ``jobs`` long-lived processes (all cores by default; 1 runs in this process).
     Given the ``total`` number of paths, they are read as the work goes, never held as one
     list. ``known`` maps paths already exported to their content hash: unchanged files are
-    skipped."""
+    skipped. Worker processes ``pack`` each chunk's outcomes before sending them back; closing
+    the generator stops the workers."""
     if total is None:
         paths = list(paths)
         total = len(paths)
     seen = known or {}
     jobs = min(jobs or os.cpu_count() or 1, max(total, 1))
-    task = Task(work)
+    task = Task(work, pack)
     progress = progress or Progress(total)
     if jobs == 1:
         for path in paths:
             yield task.one(path, seen.get(str(path)))
             progress.step()
         return
-    pending: deque[AsyncResult[list[Outcome[T]]]] = deque()
-    with _context().Pool(jobs) as pool:
+    pending: deque[Future[list[Outcome[T]]]] = deque()
+    # Not multiprocessing.Pool: its worker-minding thread wakes for every result sent back
+    # and polls the workers until it is read (~0.04 s of the command's CPU per 2,000 files).
+    pool = ProcessPoolExecutor(jobs, mp_context=_context())
+    try:
         for chunk in chunks(paths, chunk_size(total, jobs)):
             if len(pending) >= jobs * IN_FLIGHT:
                 yield from _drain(pending.popleft(), progress)
             items = [(path, seen.get(str(path))) for path in chunk]
-            pending.append(pool.apply_async(task, (items,)))
+            pending.append(pool.submit(task, items))
         while pending:
             yield from _drain(pending.popleft(), progress)
+    finally:  # chunks not started are dropped; those under way finish first
+        pool.shutdown(cancel_futures=True)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -182,7 +196,7 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _drain(result: AsyncResult[list[Outcome[T]]], progress: Progress) -> Iterator[Outcome[T]]:
-    for outcome in result.get():
+def _drain(result: Future[list[Outcome[T]]], progress: Progress) -> Iterator[Outcome[T]]:
+    for outcome in result.result():
         yield outcome
         progress.step()  # once the outcome is dealt with: its failure line comes first

@@ -21,6 +21,7 @@ from govinfo_report.io.export import (
     CannotResume,
     ExportWork,
     Row,
+    exporting,
     prepare_resume,
     rows,
     write_records,
@@ -253,13 +254,13 @@ def _export(args: argparse.Namespace, summary: Summary, known: dict[str, str]) -
     total = _count(args)
     progress = Progress(total, force=args.progress)
     paths, work = walk(args.files, args.glob), ExportWork(args.to, args.wide, args.labels)
-    outcomes = run(paths, work, args.jobs, total=total, known=known, progress=progress)
-    found = _counted(summary, summary.take(outcomes))
-    if args.to == "parquet":
-        write_records(found, Path(args.output), args.wide, args.labels)
-        return
-    with _open(args.output, append=args.resume) as out:
-        write_text(found, out, args.to, args.wide, args.labels)
+    with exporting(paths, work, args.jobs, total=total, known=known, progress=progress) as made:
+        found = _counted(summary, summary.take(made))
+        if args.to == "parquet":
+            write_records(found, Path(args.output), args.wide, args.labels)
+            return
+        with _open(args.output, append=args.resume) as out:
+            write_text(found, out, args.to, args.wide, args.labels)
 
 
 def _counted(summary: Summary, outcomes: Iterable[Outcome[Row]]) -> Iterable[Row]:

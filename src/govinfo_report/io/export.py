@@ -3,23 +3,27 @@ arrive, and resumed after an interruption with every report written exactly once
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
-from collections.abc import Iterable, Iterator
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
-from attrs import frozen
+from attrs import evolve, frozen
 
-from govinfo_report.io.batch import Outcome
-from govinfo_report.model import Report
+from govinfo_report.check import validate
+from govinfo_report.io.batch import Outcome, Progress, run
+from govinfo_report.model import Report, flatten
 from govinfo_report.write.exports import (
     Record,
     cells_per_report,
     columns,
+    csv_bytes,
     csv_header,
-    csv_text,
     jsonl_text,
     record,
     write_parquet,
@@ -31,12 +35,21 @@ class CannotResume(ValueError):
 
 
 @frozen
+class Spooled:
+    """A chunk's export text, left in a file by the worker that made it: the writer appends
+    the file to the output and deletes it, so the text never crosses a pipe."""
+
+    path: str
+
+
+@frozen
 class Row:
     """What a worker sends back for one report: its export text (CSV, JSON Lines) already
-    encoded, so the writer only copies bytes, or its record (Parquet); and how many error and
-    warning findings it has."""
+    encoded, so the writer only copies bytes — or, from a worker, its chunk's text spooled
+    to a file (on the chunk's first row, the others empty) — or its record (Parquet); and
+    how many error and warning findings it has."""
 
-    payload: bytes | Record
+    payload: bytes | Record | Spooled
     errors: int
     warnings: int
 
@@ -50,15 +63,62 @@ class ExportWork:
     labels: bool = False  # a column with each cell's labels (long form)
 
     def __call__(self, path: Path, digest: str, report: Report) -> Row:
-        found = report.validate()
+        cells = flatten(report)  # once: the rules read the same cells the export writes
+        found = validate(report, cells)
         errors = sum(f.severity == "error" for f in found)
-        rec = record(path, digest, report)
+        rec = record(path, digest, report, cells)
         payload: bytes | Record = rec
         if self.to == "csv":
-            payload = csv_text(rec, self.wide, self.labels).encode()
+            payload = csv_bytes(rec, self.wide, self.labels)
         elif self.to == "jsonl":
             payload = jsonl_text(rec, self.wide, self.labels).encode()
         return Row(payload, errors, len(found) - errors)
+
+
+@frozen
+class Spool:
+    """Leaves the text of a chunk's rows in one file of ``folder``: the parent then copies a
+    file instead of receiving, unpickling and writing the text (~38 KB a report in the long
+    form), the most of its work; runs in worker processes."""
+
+    folder: str
+
+    def __call__(self, outcomes: list[Outcome[Row]]) -> list[Outcome[Row]]:
+        texts = [row.payload for row in rows(outcomes) if isinstance(row.payload, bytes)]
+        if not texts:
+            return outcomes
+        handle, name = tempfile.mkstemp(dir=self.folder)
+        with open(handle, "wb") as file:
+            file.writelines(texts)
+        spooled: bytes | Spooled = Spooled(name)
+        packed = []
+        for outcome in outcomes:
+            if outcome.value is not None and isinstance(outcome.value.payload, bytes):
+                outcome = evolve(outcome, value=evolve(outcome.value, payload=spooled))
+                spooled = b""
+            packed.append(outcome)
+        return packed
+
+
+@contextlib.contextmanager
+def exporting(
+    paths: Iterable[Path],
+    work: ExportWork,
+    jobs: int | None,
+    *,
+    total: int,
+    known: Mapping[str, str],
+    progress: Progress,
+) -> Iterator[Iterator[Outcome[Row]]]:
+    """``batch.run`` of ``work`` with a folder where workers leave the text of each chunk
+    (Parquet's records come back whole). On leaving, the workers stop, then the folder goes
+    with any text still in it."""
+    with contextlib.ExitStack() as stack:
+        pack = None
+        if work.to != "parquet":
+            pack = Spool(stack.enter_context(tempfile.TemporaryDirectory(prefix="govinfo-")))
+        found = run(paths, work, jobs, total=total, known=known, progress=progress, pack=pack)
+        yield stack.enter_context(contextlib.closing(found))
 
 
 # --- Resuming ------------------------------------------------------------------------------
@@ -166,8 +226,24 @@ def write_text(
     if to == "csv" and _position(out) == 0:
         out.write(csv_header(wide, labels).encode())
     for row in found:
-        assert isinstance(row.payload, bytes)
-        out.write(row.payload)
+        if isinstance(row.payload, Spooled):
+            _append(out, row.payload.path)
+        else:
+            assert isinstance(row.payload, bytes)
+            out.write(row.payload)
+
+
+def _append(out: IO[bytes], path: str) -> None:
+    """Copy a spooled file to ``out`` and delete it: in the kernel where it can (Linux's
+    sendfile to a file or a pipe), so the text is never copied through this process."""
+    with open(path, "rb") as spooled:
+        out.flush()
+        try:
+            while os.sendfile(out.fileno(), spooled.fileno(), None, 1 << 30):
+                pass
+        except (OSError, AttributeError):  # not Linux, or not a file: by hand
+            shutil.copyfileobj(spooled, out, 1 << 20)  # from where sendfile stopped
+    os.remove(path)
 
 
 def write_records(found: Iterable[Row], path: Path, wide: bool, labels: bool = False) -> None:

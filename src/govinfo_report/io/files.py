@@ -57,15 +57,17 @@ def _tree(folder: Path, pattern: str | None) -> Iterator[Path]:
     names: list[str] = []  # only names are kept: ~70 bytes a file of the largest folder
     folders: set[str] = set()
     with os.scandir(folder) as scan:
-        for entry in scan:
-            names.append(entry.name)
+        for entry in scan:  # what an entry is comes with the listing: no stat per file
             if entry.is_dir():
                 folders.add(entry.name)
+            elif not (entry.is_file() and _wanted(entry.name, pattern)):
+                continue
+            names.append(entry.name)
     names.sort()
     for name in names:
         if name.startswith("."):
             continue
         if name in folders:
             yield from _tree(folder / name, pattern)
-        if _wanted(name, pattern) and (folder / name).is_file():
+        else:
             yield folder / name
