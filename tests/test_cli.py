@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,20 @@ def test_help_on_every_command_shows_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.returncode == 0
     assert "example:\n  govinfo-report " + command in result.stdout
+
+
+def test_a_worker_killed_mid_run_ends_with_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from govinfo_report.io import cli
+
+    def dies(*_args: object, **_kwargs: object) -> Iterator[object]:
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+        yield  # a generator, as run is
+
+    monkeypatch.setattr(cli, "run", dies)
+    (tmp_path / "a.txt").write_text("示例镇2021年政府信息公开工作年度报告\n一、总体情况\n", "utf-8")
+    assert cli.main(["check", str(tmp_path), "-j", "2"]) == 1
+    assert "worker process died" in capsys.readouterr().err

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -376,6 +377,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.handler(args)
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except BrokenProcessPool:  # a worker was killed (out of memory, a signal)
+        print(
+            "govinfo-report: a worker process died (out of memory, or killed); an export "
+            "goes on where it stopped with --resume",
+            file=sys.stderr,
+        )
         return 1
     return status
 
