@@ -4,6 +4,7 @@ character per line. Each repair keeps line numbers true (lines it takes stay emp
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
@@ -286,17 +287,24 @@ def join_fragments(lines: list[str]) -> list[str]:
         if (last := line.rstrip()[-1:]) and ("\u4e00" <= last <= "\u9fff" or last in "（(“，、")
     ]
     out = list(lines)
-    known = table_labels()
     for number in ends:
-        longest = _pieces(out[number].rstrip(), out[number + 1].lstrip(" |"))
-        if not longest:
-            continue
-        tail, head = _tail_cell(out[number], longest), _head_cell(out[number + 1], longest)
-        if not tail or not head or label_key(tail + head) not in known:
-            continue
-        if not {label_key(tail), label_key(head)} & known:
+        if _broken_label(out[number], out[number + 1]):
             out[number], out[number + 1] = "", out[number].rstrip() + out[number + 1].lstrip()
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _broken_label(line: str, following: str) -> bool:
+    """Whether a label is broken between ``line``'s last cell and ``following``'s first.
+    Cached: the pairs worth asking about are mostly header lines, the same in every report."""
+    longest = _pieces(line.rstrip(), following.lstrip(" |"))
+    if not longest:
+        return False
+    tail, head = _tail_cell(line, longest), _head_cell(following, longest)
+    known = table_labels()
+    if not tail or not head or label_key(tail + head) not in known:
+        return False
+    return not {label_key(tail), label_key(head)} & known
 
 
 def _pieces(tail: str, head: str) -> int:
