@@ -586,6 +586,47 @@ def test_browser_inner_text_cells_between_tab_lines_are_rows() -> None:
     assert report.unplaced == () and [s.number for s in report.sections] == [2, 3]
 
 
+def test_browser_inner_text_a_rows_last_cell_blank_does_not_join_the_next_row() -> None:
+    # The last cell of 规章 is blank: as &nbsp; it is a line of no-break spaces; as an empty
+    # <td> it leaves no line at all, only more blank lines after its tab line than stand
+    # before a cell. Either way the row ends there, and 行政规范性文件 is a row of its own.
+    head = [["第二十条第（一）项"], ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]]
+    docs = ["行政规范性文件", "9", "4", "66"]
+    for last in ("\u00a0", ""):
+        table = _inner_text([*head, ["规章", "2", "\u00a0", last], docs])
+        text = (
+            TITLE
+            + "\n\n二、主动公开政府信息情况\n\n"
+            + table
+            + "\n\n\n\n三、收到和处理政府信息公开申请情况\n"
+        )
+        report = parse(text)
+        flat = flatten(report)
+        disclosure = "active_disclosure.{}.{}"
+        rules = ("issued", "repealed", "in_force")
+        assert [flat[disclosure.format("regulations", c)] for c in rules] == [2, None, None]
+        assert [flat[disclosure.format("normative_documents", c)] for c in rules] == [9, 4, 66]
+        assert report.unplaced == ()
+
+
+def test_browser_inner_text_a_row_label_in_paragraphs_above_its_numbers() -> None:
+    # A label cell of two <p>: innerText puts each on a line of its own, blank lines
+    # between, and the rest of the row on a line that starts with the tab after the label.
+    rows = "（二）部分公开（区分处理的，只计这一情形\n\n，不计其他情形）\n\n\t7\t1\t0\t0\t0\t0\t8\n"
+    report = parse(TITLE + T3 + rows)
+    flat = flatten(report)
+    key = "applications.outcomes.partially_granted"
+    assert [flat[f"{key}.{column}"] for column in COLUMNS] == [7, 1, 0, 0, 0, 0, 8]
+    assert report.unplaced == ()
+    # Lines that do not spell a known label together are left as they are, and kept.
+    report = parse(TITLE + T3 + "部分\n\n说明\n\n\t7\t1\t0\t0\t0\t0\t8\n")
+    assert report.sections[0].body == (
+        Paragraph("部分"),
+        Paragraph("说明"),
+        GenericTable((GenericRow("", ("7", "1", "0", "0", "0", "0", "8")),)),
+    )
+
+
 def test_a_long_generic_row_keeps_its_cells_through_the_flattened_page_reader() -> None:
     """A one-cell row over 300 characters (a pipe-led line) is a generic table: the reader
     that cuts flattened pages must leave a table row whole, or it reads back a paragraph."""
