@@ -1136,6 +1136,31 @@ def test_pdf_layout_row_with_blank_cells_is_placed_by_the_columns_full_rows_draw
     assert [flat[f"{internal}.{c}"] for c in COLUMNS] == [None, 4, 9, 3, 23, 2, 41]
 
 
+def _wide_row(label: str, cells: str) -> str:
+    """A row as w3m draws a table without borders: columns lined up in display width, where
+    a CJK character takes two columns (so labels of other lengths shift the characters)."""
+    pad = 36 - 2 * len(label)  # the labels here are all CJK or full-width
+    columns = "".join(cell.ljust(6) for cell in cells.split(","))
+    return label + " " * pad + columns.replace("-", " ").rstrip() + "\n"
+
+
+def test_layout_row_with_blank_cells_lined_up_in_display_width_is_placed() -> None:
+    # Counted in characters the full rows disagree (their labels differ in length), so the
+    # columns are looked for in display width too, where they agree.
+    rows = [
+        ("一、本年新收政府信息公开申请数量", "3,1,0,0,0,1,5"),
+        ("二、上年结转政府信息公开申请数量", "0,0,0,0,0,0,0"),
+        ("（一）予以公开", "2,1,0,0,0,0,3"),
+        ("（二）部分公开", "1,0,0,0,0,0,1"),
+        ("１．属于国家秘密", "0,0,0,0,0,0,0"),
+        ("２．其他法律行政法规禁止公开", "-,0,-,0,0,1,1"),
+    ]
+    text = TITLE + T3 + "\n".join(_wide_row(label, cells) for label, cells in rows)
+    flat = flatten(parse(text))
+    forbidden = "applications.outcomes.denied.prohibited_by_law"
+    assert [flat[f"{forbidden}.{c}"] for c in COLUMNS] == [None, 0, None, 0, 0, 1, 1]
+
+
 def test_pdf_layout_row_with_blank_cells_that_does_not_add_up_is_not_placed() -> None:
     # The same geometry, but the numbers do not add up to the total: not placed by position;
     # the row's cells stay blank and a finding names them.

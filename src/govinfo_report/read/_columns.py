@@ -1,18 +1,21 @@
-"""Rows of text whose columns are drawn with spaces (``pdftotext -layout``, lynx, links) with
-blank cells: each number placed in the column that the table's full rows draw. Such text keeps
-every number where it stood on the page, so a row with fewer numbers than columns still shows
-which columns they are in: each number overlaps the extent of one column of the rows that have
-every cell. The blanks go back in as cells of one no-break space, which the reader keeps as
-empty cells. Where the full rows do not draw clear columns, a number overlaps no column or
-two, or the placed numbers do not add up to the row's total, the row is left as it is (its
-cells stay blank and named). Only table 三 is placed so: the one table whose rows carry labels
-and whose width (seven columns) is known, so a converter that split numbers into more pieces
-(inscriptis: ``1 8`` for 18) draws no columns here."""
+"""Rows of text whose columns are drawn with spaces (``pdftotext -layout``, lynx, links, w3m
+without borders) with blank cells: each number placed in the column that the table's full
+rows draw, counted in characters or in display width (w3m: a CJK character two wide),
+whichever the full rows agree in. Such text keeps every number where it stood on the page,
+so a row with fewer numbers than columns still shows which columns they are in: each number
+overlaps the extent of one column of the rows that have every cell. The blanks go back in as
+cells of one no-break space, which the reader keeps as empty cells. Where the full rows do
+not draw clear columns, a number overlaps no column or two, or the placed numbers do not add
+up to the row's total, the row is left as it is (its cells stay blank and named). Only table
+三 is placed so: the one table whose rows carry labels and whose width (seven columns) is
+known, so a converter that split numbers into more pieces (inscriptis: ``1 8`` for 18)
+draws no columns here."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from govinfo_report.model.editions import APPLICATION_COLUMNS
@@ -22,6 +25,7 @@ from govinfo_report.model.values import is_value, read_count
 from govinfo_report.read._indexes import application_labels
 
 Span = tuple[int, int]  # where a number stands on its line: start, end
+Measure = Callable[[str, list[Span]], list[Span]]  # spans → positions to line columns up by
 
 _TOKEN = re.compile(r"[^ \t\u3000]+")
 _GAP = 8  # lines between two rows of one table (a label wrapped around its numbers)
@@ -60,11 +64,12 @@ def _runs(lines: list[str]) -> Iterator[list[tuple[int, list[Span]]]]:
 
 
 def _tables(
-    lines: list[str], run: list[tuple[int, list[Span]]]
+    lines: list[str], run: list[tuple[int, list[Span]]], measure: Measure
 ) -> Iterator[tuple[list[tuple[int, list[Span]]], list[Span]]]:
     """A run of table-三 rows, cut where its full rows (seven numbers) stop agreeing on the
     columns (a table continued on a page laid out otherwise); each part with its columns'
-    extents over its full rows, where three at least agree and the columns stand apart."""
+    extents over its full rows (as ``measure`` places them), where three at least agree and
+    the columns stand apart."""
     width = max((len(spans) for _, spans in run), default=0)
     rows = application_labels()[0]
     if width != len(APPLICATION_COLUMNS) or not any(
@@ -76,13 +81,14 @@ def _tables(
     full = 0
     for number, spans in run:
         if len(spans) == width:
+            where = measure(lines[number], spans)
             merged = [
                 (min(a[0], b[0]), max(a[1], b[1]))
-                for a, b in zip(extents or spans, spans, strict=True)
+                for a, b in zip(extents or where, where, strict=True)
             ]
             if not extents or _touch(merged):
                 yield from _trusted(part, extents, full)
-                part, merged, full = [], list(spans), 0
+                part, merged, full = [], where, 0
             extents, full = merged, full + 1
         part.append((number, spans))
     yield from _trusted(part, extents, full)
@@ -106,26 +112,55 @@ def _column(span: Span, extents: list[Span]) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def _characters(_line: str, spans: list[Span]) -> list[Span]:
+    return spans
+
+
+def _display(line: str, spans: list[Span]) -> list[Span]:
+    """``spans`` in display columns, a CJK character two wide: w3m lines its columns up so,
+    where pdftotext, lynx and links line them up in characters."""
+    out: list[Span] = []
+    width = at = 0
+    for start, end in spans:
+        width += _display_width(line[at:start])
+        out.append((width, width + _display_width(line[start:end])))
+        width, at = out[-1][1], end
+    return out
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_MEASURES: tuple[Measure, ...] = (_characters, _display)
+
+
 def place_by_columns(lines: list[str]) -> list[str]:
     """Rows with blank cells written with a no-break space in each blank cell."""
     out = list(lines)
     for run in _runs(lines):
-        for table, extents in _tables(lines, run):
+        # Columns as the measure under which the full rows agree over the most rows: rows
+        # whose labels happen to be one length agree under the wrong one too, but few.
+        found = [(list(_tables(lines, run, measure)), measure) for measure in _MEASURES]
+        tables, measure = max(found, key=lambda pair: sum(len(part) for part, _ in pair[0]))
+        for table, extents in tables:
             for number, spans in table:
                 line = lines[number]
-                cells = _placed(line, spans, extents)
+                cells = _placed(line, spans, measure(line, spans), extents)
                 if cells is not None:
                     out[number] = line[: spans[0][0]] + "   ".join(cells)
     return out
 
 
-def _placed(line: str, spans: list[Span], extents: list[Span]) -> list[str] | None:
+def _placed(
+    line: str, spans: list[Span], where: list[Span], extents: list[Span]
+) -> list[str] | None:
     """A short row's cells by column (blanks as ``BLANK``), where each number overlaps one
     column, in order, and the row's total is there and is the sum of the rest: a table
     shifted on its page would move the numbers, not keep that sum in the last column."""
     if len(spans) == len(extents):
         return None
-    columns = [_column(span, extents) for span in spans]
+    columns = [_column(span, extents) for span in where]
     placed = [column for column in columns if column is not None]
     if len(placed) != len(spans) or placed != sorted(set(placed)) or placed[-1] != len(extents) - 1:
         return None
