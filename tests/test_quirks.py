@@ -1161,6 +1161,20 @@ def test_layout_row_with_blank_cells_lined_up_in_display_width_is_placed() -> No
     assert [flat[f"{forbidden}.{c}"] for c in COLUMNS] == [None, 0, None, 0, 0, 1, 1]
 
 
+def test_a_short_row_whose_label_runs_into_the_first_column_is_not_placed() -> None:
+    # lynx: numbers one space apart, columns lined up only by the labels' widths. A row with
+    # one number fewer whose longer label runs on into the first column happens to line its
+    # numbers up with the last six columns: nothing blank is drawn there, so not placed.
+    full = ["1.属于国家秘密", "7.属于行政执法案卷", "8.属于行政查询事项", "2.重复申请"]
+    rows = [label.ljust(10) + " 0 0 0 0 0 0 0\n" for label in full]
+    report = parse(TITLE + T3 + "".join(rows) + "5.属于三类内部事务信息 0 0 0 0 0 0\n")
+    internal = "applications.outcomes.denied.internal_affairs"
+    flat = flatten(report)
+    assert [flat[f"{internal}.{c}"] for c in COLUMNS] == [None] * 7
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert {f"{internal}.{c}" for c in COLUMNS} <= named
+
+
 def test_pdf_layout_row_with_blank_cells_that_does_not_add_up_is_not_placed() -> None:
     # The same geometry, but the numbers do not add up to the total: not placed by position;
     # the row's cells stay blank and a finding names them.

@@ -25,7 +25,7 @@ from govinfo_report.model.values import is_value, read_count
 from govinfo_report.read._indexes import application_labels
 
 Span = tuple[int, int]  # where a number stands on its line: start, end
-Measure = Callable[[str, list[Span]], list[Span]]  # spans → positions to line columns up by
+Measure = Callable[[str], str]  # a line → the line as its columns are lined up in
 
 _TOKEN = re.compile(r"[^ \t\u3000]+")
 _GAP = 8  # lines between two rows of one table (a label wrapped around its numbers)
@@ -81,7 +81,7 @@ def _tables(
     full = 0
     for number, spans in run:
         if len(spans) == width:
-            where = measure(lines[number], spans)
+            where = _positions(measure(lines[number]), len(spans))
             merged = [
                 (min(a[0], b[0]), max(a[1], b[1]))
                 for a, b in zip(extents or where, where, strict=True)
@@ -112,24 +112,15 @@ def _column(span: Span, extents: list[Span]) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _characters(_line: str, spans: list[Span]) -> list[Span]:
-    return spans
+def _characters(line: str) -> str:
+    return line
 
 
-def _display(line: str, spans: list[Span]) -> list[Span]:
-    """``spans`` in display columns, a CJK character two wide: w3m lines its columns up so,
-    where pdftotext, lynx and links line them up in characters."""
-    out: list[Span] = []
-    width = at = 0
-    for start, end in spans:
-        width += _display_width(line[at:start])
-        out.append((width, width + _display_width(line[start:end])))
-        width, at = out[-1][1], end
-    return out
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+def _display(line: str) -> str:
+    """The line as it stands on a screen that draws a CJK character two wide (w3m): such a
+    character twice. w3m lines its columns up so, where pdftotext, lynx and links line them
+    up in characters."""
+    return "".join(c * 2 if unicodedata.east_asian_width(c) in "WF" else c for c in line)
 
 
 _MEASURES: tuple[Measure, ...] = (_characters, _display)
@@ -146,24 +137,33 @@ def place_by_columns(lines: list[str]) -> list[str]:
         for table, extents in tables:
             for number, spans in table:
                 line = lines[number]
-                cells = _placed(line, spans, measure(line, spans), extents)
+                cells = _placed(line, spans, measure(line), extents)
                 if cells is not None:
                     out[number] = line[: spans[0][0]] + "   ".join(cells)
     return out
 
 
-def _placed(
-    line: str, spans: list[Span], where: list[Span], extents: list[Span]
-) -> list[str] | None:
+def _positions(canvas: str, count: int) -> list[Span]:
+    """Where the last ``count`` words of a measured line stand (its numbers, which are
+    narrow: the same words as on the line itself)."""
+    return [match.span() for match in _TOKEN.finditer(canvas)][-count:]
+
+
+def _placed(line: str, spans: list[Span], canvas: str, extents: list[Span]) -> list[str] | None:
     """A short row's cells by column (blanks as ``BLANK``), where each number overlaps one
-    column, in order, and the row's total is there and is the sum of the rest: a table
-    shifted on its page would move the numbers, not keep that sum in the last column."""
+    column, in order, each blank column is bare on the line (a label that runs into it
+    shifts the numbers after it: nothing blank is drawn there), and the row's total is there
+    and is the sum of the rest: a table shifted on its page would move the numbers, not keep
+    that sum in the last column."""
     if len(spans) == len(extents):
         return None
-    columns = [_column(span, extents) for span in where]
+    columns = [_column(span, extents) for span in _positions(canvas, len(spans))]
     placed = [column for column in columns if column is not None]
     if len(placed) != len(spans) or placed != sorted(set(placed)) or placed[-1] != len(extents) - 1:
         return None
+    for column, (start, end) in enumerate(extents):
+        if column not in placed and canvas[max(start - 1, 0) : end].strip(" \u3000"):
+            return None
     texts = [line[start:end] for start, end in spans]
     counts = [count for text in texts if isinstance(count := read_count(text), int)]
     if len(counts) != len(texts) or sum(counts[:-1]) != counts[-1]:
