@@ -1239,3 +1239,32 @@ def test_a_table_two_label_split_by_a_space_into_pieces_that_are_no_labels() -> 
     documents = ("issued", "repealed", "in_force")
     assert [flat[f"active_disclosure.normative_documents.{c}"] for c in documents] == [1, 3, 9]
     assert flat["active_disclosure.fees.amount"] == Decimal("1.5")
+
+
+def test_a_row_of_numbers_no_label_names_flags_the_rows_beside_it() -> None:
+    # antiword draws a narrow Word cell's number over two lines (239410 as 23941 / 0): the
+    # second line is a row of numbers with no label. It is kept as an unplaced row, and the
+    # rows above and below it are named, since the numbers they hold may not be theirs.
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n"
+        + "|第二十条第（一）项              |\n"
+        + "|信息内容     |本年制发件数|本年废止件数|现行有效件数|\n"
+        + "|规章         |23941|10002|     |\n"
+        + "|             |0    |9    |     |\n"
+        + "|行政规范性文件|34676|     |57391|\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    assert [
+        flat["active_disclosure.regulations.issued"],
+        flat["active_disclosure.regulations.repealed"],
+    ] == [23941, 10002]
+    assert [row.cells for row in report.unplaced] == [("", "0", "9")]
+    beside = {k for f in report.validate() if f.code == "beside-stray-numbers" for k in f.keys}
+    rows = ("regulations", "normative_documents")
+    columns = ("issued", "repealed", "in_force")
+    assert beside == {f"active_disclosure.{r}.{c}" for r in rows for c in columns}
+    # Without the stray row, nothing is named so.
+    clean = parse(text.replace("|             |0    |9    |     |\n", ""))
+    assert not [f for f in clean.validate() if f.code == "beside-stray-numbers"]

@@ -235,6 +235,13 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
         "{where}: the row's numbers ({text}) came one per line, in a table where other rows' "
         "numbers went missing or ran over; their order may not be the columns' (check it)",
     ),
+    "beside-stray-numbers": (
+        "beside-stray-numbers",
+        "warning",
+        "{where}: a row of numbers that no label names ({text}) stands next to this row: a "
+        "number wrapped out of its cell, or a row whose label went to a neighbour; this row's "
+        "numbers may not be its own (check it)",
+    ),
     "label-by-neighbours": (
         "label-by-neighbours",
         "warning",

@@ -147,6 +147,7 @@ CellProblem = Literal[
     "spaced-numbers",
     "spaced-numbers-confirmed",
     "order-uncertain",
+    "beside-stray-numbers",
 ]
 # What decided a report's edition: the tables' labels, or with none of them the year, or
 # nothing (the newest edition assumed).

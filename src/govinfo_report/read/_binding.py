@@ -144,9 +144,35 @@ class Binding:
                 written = " ".join(cell for cell in row.cells if is_value(cell))
                 self.named(row, keys, written, "order-uncertain")
 
+    def beside_strays(self) -> None:
+        """Rows of only numbers that no label placed (kept as unplaced rows) beside rows that
+        were placed: a number wrapped out of its cell (antiword: ``23941`` / ``0``) or a row
+        whose label went to a neighbour. The placed rows right above and below may hold
+        numbers that are not theirs, so their cells are named (kept, not blanked)."""
+        placed = sorted((line, key) for key, line in self.row_lines.items())
+        for stray in self.unplaced:
+            if stray.line is None or not _only_numbers(stray.cells):
+                continue
+            above = [entry for entry in placed if entry[0] < stray.line][-1:]
+            below = [entry for entry in placed if entry[0] > stray.line][:1]
+            written = " ".join(cell for cell in stray.cells if cell)
+            for line, row_key in above + below:
+                keys = [key for key in self.cells if key.startswith(row_key + ".")]
+                for key in keys:
+                    issue = CellIssue(join_key(self.table, key), written, _BESIDE, line)
+                    self.issues.append(issue)
+
     def absent(self, keys: Sequence[str]) -> list[str]:
         """The rows among ``keys`` that no row of the text filled."""
         return [join_key(self.table, key) for key in keys if key not in self.row_lines]
+
+
+_BESIDE: CellProblem = "beside-stray-numbers"
+
+
+def _only_numbers(cells: Sequence[str]) -> bool:
+    """Cells that are all numbers or blanks, one with a digit at least."""
+    return any(c.isdigit() for cell in cells for c in cell) and all(map(is_value, cells))
 
 
 _STRAY = frozenset({"short-row", "surplus-row", "missing-cell", "mixed-row", "spaced-numbers"})

@@ -151,18 +151,25 @@ def _positions(canvas: str, count: int) -> list[Span]:
 
 def _placed(line: str, spans: list[Span], canvas: str, extents: list[Span]) -> list[str] | None:
     """A short row's cells by column (blanks as ``BLANK``), where each number overlaps one
-    column, in order, each blank column is bare on the line (a label that runs into it
-    shifts the numbers after it: nothing blank is drawn there), and the row's total is there
-    and is the sum of the rest: a table shifted on its page would move the numbers, not keep
-    that sum in the last column."""
+    column, in order, each blank leaves room for itself on the line (a longer label that
+    pushes the numbers along lines them up with later columns by chance), and the row's
+    total is there and is the sum of the rest: a table shifted on its page would move the
+    numbers, not keep that sum in the last column."""
     if len(spans) == len(extents):
         return None
-    columns = [_column(span, extents) for span in _positions(canvas, len(spans))]
+    where = _positions(canvas, len(spans))
+    columns = [_column(span, extents) for span in where]
     placed = [column for column in columns if column is not None]
     if len(placed) != len(spans) or placed != sorted(set(placed)) or placed[-1] != len(extents) - 1:
         return None
-    for column, (start, end) in enumerate(extents):
-        if column not in placed and canvas[max(start - 1, 0) : end].strip(" \u3000"):
+    # A run of blank columns leaves room on the line before the number after it (from the
+    # label's end, or the number before): a character for each, and the table's narrowest
+    # gap between columns around each. Less, and the numbers only follow their label.
+    gap = min(right[0] - left[1] for left, right in pairwise(extents))
+    ends = [len(canvas[: where[0][0]].rstrip()), *(end for _, end in where)]
+    for after, (column, (start, _)) in enumerate(zip(placed, where, strict=True)):
+        skipped = column - (placed[after - 1] + 1 if after else 0)
+        if skipped and start - ends[after] < skipped * (gap + 1) + gap:
             return None
     texts = [line[start:end] for start, end in spans]
     counts = [count for text in texts if isinstance(count := read_count(text), int)]

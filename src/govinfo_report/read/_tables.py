@@ -231,6 +231,7 @@ def bind_disclosure(
         if isinstance(row, GatheredRow):
             gathered.append((row, keys))
     binding.strayed(gathered)
+    binding.beside_strays()
     expected = [row.key for item in idx.spec.items for row in item.rows]
     binding.absent_rows = binding.absent(expected)
     return build_table(edition, "active_disclosure", binding.cells, read=True), binding
@@ -356,6 +357,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
         if isinstance(row, GatheredRow):
             gathered.append((row, keys))
     binding.strayed(gathered)
+    binding.beside_strays()
     binding.absent_rows = binding.absent([row.key for row in idx.spec.application_rows])
     return build_table(edition, "applications", binding.cells, read=True), binding
 
