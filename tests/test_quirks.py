@@ -1268,3 +1268,28 @@ def test_a_row_of_numbers_no_label_names_flags_the_rows_beside_it() -> None:
     # Without the stray row, nothing is named so.
     clean = parse(text.replace("|             |0    |9    |     |\n", ""))
     assert not [f for f in clean.validate() if f.code == "beside-stray-numbers"]
+
+
+def test_a_row_whose_label_and_numbers_wrapped_onto_a_second_line_is_joined_cell_by_cell() -> None:
+    # antiword: a narrow Word cell's text goes on over a second line, the label's too
+    # (行政规范性文 / 件), so the second line's pieces end the first line's cells.
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n"
+        + "|第二十条第（一）项              |\n"
+        + "|信息内容     |本年制发件数|本年废止件数|现行有效件数|\n"
+        + "|规章         |2    |1    |17   |\n"
+        + "|行政规范性文 |12   |50597|     |\n"
+        + "|件           |     |8    |     |\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    docs = [
+        flat[f"active_disclosure.normative_documents.{c}"]
+        for c in ("issued", "repealed", "in_force")
+    ]
+    assert docs == [12, 505978, None]
+    assert report.unplaced == ()
+    # A second line whose word is a label of its own is a row of its own, never joined.
+    other = parse(text.replace("|件           |", "|规章         |"))
+    assert flatten(other)["active_disclosure.normative_documents.repealed"] == 50597

@@ -45,7 +45,7 @@ def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRo
     (``一、本年新收政府信息公开`` / ``申请数量 21 0 …``)."""
     pending: RawRow | None = None  # a label-only row, growing as numbers follow it
     numbers = False  # whether pending has taken numbers already
-    for row in rows:
+    for row in _unwrapped(rows, known):
         if pending is not None:
             labelled = numbers or lookup(trim(pending.cells)[-1], known) is not None
             if row.only_numbers and labelled:
@@ -66,6 +66,41 @@ def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRo
             yield row
     if pending is not None:
         yield pending
+
+
+def _unwrapped(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRow]:
+    """Rows with each row whose cells wrapped onto a second line (antiword draws a narrow
+    Word cell over two lines: ``行政规范性文 | 50597`` / ``件 | 8``) joined cell by cell."""
+    held: RawRow | None = None
+    for row in rows:
+        if held is not None:
+            joined = _wrapped(held, row, known)
+            yield held if joined is None else joined
+            held = None if joined is not None else row
+            continue
+        held = row
+    if held is not None:
+        yield held
+
+
+def _wrapped(first: RawRow, second: RawRow, known: Labels[L]) -> RawRow | None:
+    """``first`` and ``second`` as one row, where ``second`` is its wrapped rest: the same
+    cells, its one word no label alone but the end of ``first``'s label (the two spell a
+    known label), no cell before that word, and numbers or blanks in the other cells."""
+    if len(first.cells) != len(second.cells) or second.only_words or second.only_numbers:
+        return None
+    words = [at for at, key in enumerate(second.keys) if key is not None]
+    if len(words) != 1 or any(second.cells[: words[0]]):
+        return None
+    at = words[0]
+    if first.keys[at] is None or any(key is not None for key in first.keys[at + 1 :]):
+        return None
+    found = lookup(first.cells[at] + second.cells[at], known)
+    if found is None or lookup(second.cells[at], known) is not None:
+        return None
+    if lookup(first.cells[at], known) not in (None, found):
+        return None
+    return RawRow(tuple(a + b for a, b in zip(first.cells, second.cells, strict=True)), first.line)
 
 
 def gather_numbers(rows: Sequence[RawRow]) -> Iterator[RawRow]:
