@@ -1293,3 +1293,28 @@ def test_a_row_whose_label_and_numbers_wrapped_onto_a_second_line_is_joined_cell
     # A second line whose word is a label of its own is a row of its own, never joined.
     other = parse(text.replace("|件           |", "|规章         |"))
     assert flatten(other)["active_disclosure.normative_documents.repealed"] == 50597
+
+
+def test_a_sign_or_a_decimal_part_split_from_its_number_is_not_read_as_cells_of_their_own() -> None:
+    # inscriptis puts a space between a cell's <span>s: "- 13" is -13 or a blank dash and
+    # 13, "32102 3.114 元" one amount or two cells. Neither is read as two cells: the
+    # row's cells are blank and named.
+    text = (
+        "示例镇2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "第二十条第（六）项\n信息内容        上一年项目数量   本年增/减   处理决定数量\n"
+        "行政强制              - 13         2 9\n"
+        "第二十条第（九）项\n信息内容         采购项目数量   采购总金额\n"
+        "政府集中采购                32102 3.114 元\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    keys = [
+        "active_disclosure.coercion.previous_items",
+        "active_disclosure.coercion.change",
+        "active_disclosure.coercion.decisions",
+        "active_disclosure.procurement.projects",
+        "active_disclosure.procurement.amount",
+    ]
+    assert [flat[key] for key in keys] == [None] * 5
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert set(keys) <= named

@@ -135,7 +135,8 @@ def _attach_units(cells: tuple[str, ...]) -> tuple[str, ...]:
 # Two numbers one space apart where the row's columns stand wider apart: a converter that
 # put a space between a number's <span>s (inscriptis: 948 282 for 948282) looks the same as
 # two cells, so the pair is kept as one cell, which reads as no number and is named.
-_SPLIT_NUMBER = re.compile(rf"(?:^|\s\s)({SPACED_NUMBERS})(?=\s\s|\s*$)")
+_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+_SPLIT_NUMBER = re.compile(rf"(?:^|\s\s)({SPACED_NUMBERS})(?=(?:\s?(?:{_UNIT}))?(?:\s\s|\s*$))")
 
 
 def _keep_split_numbers(line: str, cells: tuple[str, ...]) -> tuple[str, ...]:
