@@ -1318,3 +1318,13 @@ def test_a_sign_or_a_decimal_part_split_from_its_number_is_not_read_as_cells_of_
     assert [flat[key] for key in keys] == [None] * 5
     named = {key for finding in report.validate() for key in finding.keys}
     assert set(keys) <= named
+
+
+def test_a_decimal_part_on_a_line_of_its_own_ends_the_number_above_it() -> None:
+    # A scraper that puts each <span> of a cell on a line of its own: 35487 / .8798.
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n"
+        + "行政事业性收费\n35487\n.8798\n"
+    )
+    assert flatten(parse(text))["active_disclosure.fees.amount"] == Decimal("35487.8798")

@@ -1,0 +1,131 @@
+"""Tables whose cells stand on lines of their own, as a browser's innerText and scrapers that
+put each ``<span>`` on a line leave them: cells gathered back into rows, labels and numbers
+split over lines joined. Each repair keeps line numbers true (lines it takes stay empty)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from govinfo_report.model.labels import label_key
+from govinfo_report.read._indexes import table_labels
+
+
+def rejoin_cells(lines: list[str]) -> list[str]:
+    """A browser's innerText of a table: each cell on lines of its own, a line holding only a
+    tab between two cells of a row (blank lines around it), rows apart by blank lines with no
+    tab line. Each row becomes one tab row on its first line; the lines it took stay empty,
+    so line numbers stay true. Only text shaped so throughout is touched: tab rows or the
+    cells layout (a tab, then the cell's text) leave it alone."""
+    separators = lines.count("\t")
+    if separators < 4 or any("\t" in line and line != "\t" for line in lines):
+        return lines
+    out = list(lines)
+    at = 0
+    inner = _inner_gap(lines)
+    while at < len(lines):
+        if _gap(lines[at]):
+            at += 1
+            continue
+        start, at = at, _row_end(lines, at, inner)
+        cells: list[str] = []
+        cell: list[str] = []
+        for line in lines[start:at]:
+            if line == "\t":
+                cells.append("".join(cell))
+                cell = []
+            elif line.strip():
+                cell.append(line.strip())
+        cells.append("".join(cell))
+        if len(cells) > 1:
+            out[start:at] = ["\t".join(cells)] + [""] * (at - start - 1)
+    return out
+
+
+_DECIMAL_PART = re.compile(r"\.\d+")
+_WHOLE = re.compile(r"[+-]?\d+")
+
+
+def rejoin_decimal_parts(lines: list[str]) -> list[str]:
+    """A number's decimal part on a line of its own right under its whole part (a scraper
+    that puts each ``<span>`` of a cell on its own line: ``35487`` / ``.8798``), joined back:
+    no cell starts with a point, and read apart the amount would lose its decimals."""
+    out = list(lines)
+    for at in range(1, len(lines)):
+        part, whole = lines[at].strip(), out[at - 1].strip()
+        if _DECIMAL_PART.fullmatch(part) and _WHOLE.fullmatch(whole):
+            out[at - 1], out[at] = whole + part, ""
+    return out
+
+
+_LABEL_LINES = 3  # the most lines a row label's paragraphs take in a browser's text
+
+
+def rejoin_label_lines(lines: list[str]) -> list[str]:
+    """A tab row whose first cell is empty, under lines that together spell a known row
+    label none of them is alone: the label's paragraphs, which a browser's innerText puts on
+    lines of their own above the rest of the row (``（二）部分公开（区分处理的，只计这一情形`` /
+    ``，不计其他情形）`` / ``\t7\t7…``). Joined into one row; the lines taken stay empty."""
+    known = table_labels()
+    out = list(lines)
+    for at, line in enumerate(lines):
+        if not (line.startswith("\t") and line.count("\t") >= 2):
+            continue
+        pieces: list[str] = []
+        back = at - 1
+        while back >= 0 and len(pieces) < _LABEL_LINES:
+            piece = out[back].strip()
+            if not piece:
+                back -= 1
+                continue
+            if "\t" in out[back] or label_key(piece) in known:
+                break
+            pieces.insert(0, piece)
+            if label_key("".join(pieces)) in known:
+                out[at] = "".join(pieces) + line
+                for taken in range(back, at):
+                    out[taken] = ""
+                break
+            back -= 1
+    return out
+
+
+def _gap(line: str) -> bool:
+    """A blank line, not a tab line. A line of no-break spaces is no gap: it is an ``&nbsp;``
+    cell, and taken for a gap as a row's last cell it would join the next row to this one."""
+    return not line.strip() and line != "\t" and "\xa0" not in line
+
+
+def _inner_gap(lines: list[str]) -> int:
+    """How many blank lines stand between a tab line and the cell after it, as most cells
+    of the text have it (the browser draws every cell alike)."""
+    runs: Counter[int] = Counter()
+    for at, line in enumerate(lines):
+        if line == "\t":
+            ahead = at + 1
+            while ahead < len(lines) and _gap(lines[ahead]):
+                ahead += 1
+            if ahead < len(lines) and lines[ahead] != "\t":
+                runs[ahead - at - 1] += 1
+    return runs.most_common(1)[0][0] if runs else 0
+
+
+def _row_end(lines: list[str], at: int, inner: int) -> int:
+    """Where the innerText row starting at ``at`` ends: after a cell, blank lines that do not
+    lead to a tab line end it; after a tab line, more blank lines than stand before a cell
+    (``inner``) end it too: the row's last cell was empty (``<td></td>`` leaves no line)."""
+    while at < len(lines):
+        if not _gap(lines[at]):
+            at += 1
+            continue
+        ahead = at
+        while ahead < len(lines) and _gap(lines[ahead]):
+            ahead += 1
+        if ahead < len(lines) and lines[ahead] == "\t":
+            at = ahead  # the next cell of this row
+            continue
+        if ahead < len(lines) and lines[at - 1] == "\t" and ahead - at <= inner:
+            at = ahead  # the cell after a tab line, past the blank line before it
+            continue
+        return at
+    return at
