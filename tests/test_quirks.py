@@ -1328,3 +1328,20 @@ def test_a_decimal_part_on_a_line_of_its_own_ends_the_number_above_it() -> None:
         + "行政事业性收费\n35487\n.8798\n"
     )
     assert flatten(parse(text))["active_disclosure.fees.amount"] == Decimal("35487.8798")
+
+
+def test_numbers_before_their_labels_name_every_row_paired_across_lines() -> None:
+    # PDF text without layout may print a row's numbers before its label (16 / 29 / 7 / 规章).
+    # Read label-first, a number then follows the wrong label (行政处罚 / 11 / 行政强制,
+    # where 11 is 行政强制's): once numbers stand where no label takes them, every row whose
+    # numbers came on lines after its label is named, not only the rows beside the strays.
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n"
+        + "现行有效件数\n16\n29\n7\n规章\n30\n行政规范性文件\n"
+        + "第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n11\n行政强制\n"
+    )
+    report = parse(text)
+    assert flatten(report)["active_disclosure.punishment.decisions"] == 11  # kept, and:
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert "active_disclosure.punishment.decisions" in named

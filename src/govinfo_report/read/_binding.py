@@ -150,17 +150,18 @@ class Binding:
         whose label went to a neighbour. The placed rows right above and below may hold
         numbers that are not theirs, so their cells are named (kept, not blanked)."""
         placed = sorted((line, key) for key, line in self.row_lines.items())
+        beside: dict[tuple[int, str], list[str]] = {}
         for stray in self.unplaced:
             if stray.line is None or not _only_numbers(stray.cells):
                 continue
             above = [entry for entry in placed if entry[0] < stray.line][-1:]
             below = [entry for entry in placed if entry[0] > stray.line][:1]
-            written = " ".join(cell for cell in stray.cells if cell)
-            for line, row_key in above + below:
-                keys = [key for key in self.cells if key.startswith(row_key + ".")]
-                for key in keys:
-                    issue = CellIssue(join_key(self.table, key), written, _BESIDE, line)
-                    self.issues.append(issue)
+            for entry in above + below:
+                beside.setdefault(entry, []).append(" ".join(cell for cell in stray.cells if cell))
+        for (line, row_key), strays in beside.items():
+            for key in [key for key in self.cells if key.startswith(row_key + ".")]:
+                issue = CellIssue(join_key(self.table, key), " / ".join(strays), _BESIDE, line)
+                self.issues.append(issue)
 
     def absent(self, keys: Sequence[str]) -> list[str]:
         """The rows among ``keys`` that no row of the text filled."""

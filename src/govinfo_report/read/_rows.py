@@ -31,9 +31,9 @@ def fit(
 
 
 class GatheredRow(RawRow):
-    """A row whose numbers came one or a few per line after its label (PDF text without
-    layout, one cell per line): where a table's numbers stray between rows, their order
-    within such a row is not certain either."""
+    """A row whose numbers came on lines after its label's (PDF text without layout, one
+    cell per line): where a table's numbers stray between rows, which label they follow,
+    and their order within the row, are not certain either."""
 
     __slots__ = ()
 
@@ -50,8 +50,7 @@ def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRo
             labelled = numbers or lookup(trim(pending.cells)[-1], known) is not None
             if row.only_numbers and labelled:
                 cells = (*trim(pending.cells), *(c for c in row.cells if c))
-                kind = GatheredRow if numbers else RawRow  # a second line of numbers
-                pending, numbers = kind(cells, pending.line), True
+                pending, numbers = GatheredRow(cells, pending.line), True
                 continue
             merged = None if numbers else _merge(pending, row, known)
             if merged is not None:
