@@ -532,6 +532,25 @@ def test_table_four_printed_as_one_small_table_per_group() -> None:
     assert not [f for f in report.validate() if f.code in ("missing-rows", "review-total")]
 
 
+def test_table_four_group_labels_one_per_line_then_five_numbers_is_no_one_group() -> None:
+    # PDF text without layout prints the header's group labels one per line, then (the
+    # page's order) five of the fifteen numbers before the next section: the labels name
+    # the whole table, not the last group, so the five are not that group's.
+    text = (
+        TITLE
+        + "四、政府信息公开行政复议、行政诉讼情况\n"
+        + "行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n"
+        + "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n1\n5\n13\n19\n38\n"
+        + "五、存在的主要问题及改进情况\n无。\n"
+    )
+    report = parse(text)
+    flat = flatten(report)
+    keys = [key for key in flat if key.startswith("review_litigation.")]
+    assert [flat[key] for key in keys] == [None] * 15
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert set(keys) <= named
+
+
 def test_a_header_cell_broken_by_br_over_two_lines_is_joined_back() -> None:
     """本年新 / 制作数量 on lines of their own (lynx, docx2txt) and 结果 / 维持 across the lines
     of a pipe row (html2text): the two pieces spell a label neither is alone, so they are

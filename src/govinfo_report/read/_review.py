@@ -35,14 +35,19 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
     binding = Binding("review_litigation")
     keys = [join_key(g.key, leaf.key) for g in REVIEW_GROUPS for leaf in REVIEW_LEAVES]
     group: Column | None = None  # the group a header row named alone, for the rows below
+    named: set[str] = set()  # the groups header rows named since the last values
     for row in gather_numbers(rows):
         labels = [label_key(cell) for cell in row.cells if cell]
         if None not in row.shape:  # no value cell: a header row, or words
             if any(label not in REVIEW_HEADERS for label in labels):
                 binding.reject(row, "row label not in table 四")
             elif any(label in REVIEW_GROUP_KEYS for label in labels):
-                group = _group_named(labels)  # a header naming several groups: the whole table
+                named.update(label for label in labels if label in REVIEW_GROUP_KEYS)
+                # A header naming several groups, on one line or one per line (PDF text
+                # without layout), is the whole table's; one group alone, that group's.
+                group = _group_named(labels) if len(named) == 1 else None
             continue
+        named = set()
         known = [
             i for i, cell in enumerate(row.cells) if cell and label_key(cell) in REVIEW_HEADERS
         ]
