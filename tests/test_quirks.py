@@ -1345,3 +1345,20 @@ def test_numbers_before_their_labels_name_every_row_paired_across_lines() -> Non
     assert flatten(report)["active_disclosure.punishment.decisions"] == 11  # kept, and:
     named = {key for finding in report.validate() for key in finding.keys}
     assert "active_disclosure.punishment.decisions" in named
+
+
+def test_html2text_rows_ending_in_a_pipe_have_an_empty_last_cell() -> None:
+    # html2text: no edge pipes, every line ended by a Markdown hard break (two spaces); a
+    # row whose last cell is empty ends in a pipe, as many pipes as its header has.
+    text = (
+        "示例镇2019年政府信息公开工作年度报告  \n二、主动公开政府信息情况  \n"
+        + "第二十条第（一）项  \n---  \n"
+        + "信息内容| 本年新制作数量| 本年新公开数量| 对外公开总数量  \n"
+        + "规章| 0|  |    \n规范性文件| 0| 0| 0  \n"
+        + "第二十条第（八）项  \n信息内容| 上一年项目数量| 本年增/减  \n行政事业性收费| 3|    \n"
+    )
+    flat = flatten(parse(text))
+    regulations = ("new_made", "new_published", "total_published")
+    assert [flat[f"active_disclosure.regulations.{c}"] for c in regulations] == [0, None, None]
+    fees = [flat[f"active_disclosure.fees.{c}"] for c in ("previous_items", "change")]
+    assert fees == [3, None]

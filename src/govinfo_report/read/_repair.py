@@ -42,6 +42,8 @@ def split_lines(text: str) -> list[str]:
         lines = unbox(lines)
     if "#" in text:
         lines = unmark_labels(lines)
+    if "|" in text and "  \n" in text:
+        lines = close_open_rows(lines)
     if "\n\t\n" in text or "\r\t\r" in text:
         lines = rejoin_cells(lines)
     if "\n\t" in text:
@@ -75,6 +77,31 @@ def split_lines(text: str) -> list[str]:
         lines[0] if lines else ""
     )
     return join_vertical(lines) if vertical else lines
+
+
+def close_open_rows(lines: list[str]) -> list[str]:
+    """html2text's tables: no edge pipes, every line ended by a Markdown hard break (two
+    spaces). A row that ends in a pipe with as many pipes as the row above that does not
+    (its header: ``信息内容| 本年新制作数量| 本年新公开数量| 对外公开总数量``) has an empty last
+    cell there, not an edge pipe (``规章| 0|  |``). That pipe is closed with another, which
+    the pipe reader takes for the edge, so the empty cell stays."""
+    out = list(lines)
+    at = 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and "|" in lines[end]:
+            end += 1
+        run = lines[at:end]
+        if run and all(line.endswith("  ") and not line.lstrip().startswith("|") for line in run):
+            pipes = 0  # the pipes of the last row that ended in a cell
+            for number, line in enumerate(run, start=at):
+                stripped = line.strip()
+                if not stripped.endswith("|"):
+                    pipes = stripped.count("|")
+                elif stripped.count("|") == pipes:
+                    out[number] = stripped + "|"
+        at = max(end, at + 1)
+    return out
 
 
 def unmark_labels(lines: list[str]) -> list[str]:
