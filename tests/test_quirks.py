@@ -774,6 +774,24 @@ def test_blank_lines_between_cells_count_the_empty_cells_of_a_row() -> None:
     assert granted == [18, None, None, None, None, 2, 20]
 
 
+def test_an_nbsp_cell_paragraph_is_a_cell_of_the_rhythm_even_last_in_its_row() -> None:
+    # docx2txt of a page whose blank cells hold &nbsp;: a line of no-break spaces is the
+    # cell's paragraph. Last in a row, only it shows the row's last cell was there.
+    nb = "\u00a0"
+    text = TITLE + "\n" + _paragraphs(
+        "二、主动公开政府信息情况", "第二十条第（一）项",
+        "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+        "规章", "0", "0", nb,
+        "行政规范性文件", nb, "3", "0",
+        "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "0",
+        "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "0", "行政强制", "1",
+    )  # fmt: skip
+    flat = flatten(parse(text))
+    columns = ("issued", "repealed", "in_force")
+    assert [flat[f"active_disclosure.regulations.{c}"] for c in columns] == [0, 0, None]
+    assert [flat[f"active_disclosure.normative_documents.{c}"] for c in columns] == [None, 3, 0]
+
+
 def test_an_even_gap_breaks_the_rhythm_and_the_short_row_is_blank_and_named() -> None:
     header = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
     rows = _paragraphs(

@@ -2,7 +2,8 @@
 lines: each cell is its text and one blank line, so an empty cell adds two (docx2txt) or one
 (lynx). Where the whole text keeps that rhythm, the blank lines between a row's cells say how
 many were empty, and the row is rebuilt as a tab row with those cells empty — never read left
-to right."""
+to right. An empty cell that held ``&nbsp;`` prints as a line of no-break spaces instead: a
+cell of the rhythm, empty, which alone shows a row's last cell was there."""
 
 from __future__ import annotations
 
@@ -20,10 +21,13 @@ _ENUMERATED = ("（", "(", "一", "二", "三", "四", "1", "2", "3", "4", "5", 
 def regap(lines: list[str]) -> list[str]:
     """Rows of one cell per paragraph rebuilt as tab rows, empty cells counted from the gaps.
     Text whose cells are not one blank line apart (most gaps) is returned as it is."""
-    content = [number for number, line in enumerate(lines) if line.strip()]
+    # A line of no-break spaces is an &nbsp; cell's paragraph: a cell, not a gap.
+    content = [n for n, line in enumerate(lines) if line.strip() or _is_blank_cell(line)]
     gaps = [after - before - 1 for before, after in pairwise(content)]
-    if len(gaps) < 20 or gaps.count(1) < 0.6 * len(gaps) or max(gaps) < 2:
+    if len(gaps) < 20 or gaps.count(1) < 0.6 * len(gaps):
         return lines
+    if max(gaps) < 2 and not any(_is_blank_cell(lines[number]) for number in content):
+        return lines  # no cell is empty: the rows read as they stand
     # How many blank lines an empty cell adds: two (docx2txt: a cell is its text and a blank
     # line) unless two numbers stand two blank lines apart, which only one can give (lynx).
     numbers = [_is_number(lines[number]) for number in content]

@@ -62,8 +62,8 @@ def split_lines(text: str) -> list[str]:
         lines = reattach(lines)
     if "\n\xa0" in text:  # a cell per line, an empty one as a line of no-break spaces
         lines = rejoin_blank_cells(lines)
-    if "\n\n\n" in text or "\r\n\r\n\r\n" in text:
-        lines = regap(lines)
+    if "\n\n\n" in text or "\r\n\r\n\r\n" in text or ("\n\xa0" in text and "\n\n" in text):
+        lines = regap(lines)  # cells a blank line apart, empty ones as more or as &nbsp;
     if max(map(len, lines), default=0) > LONG_LINE:
         lines = [
             part
