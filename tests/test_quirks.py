@@ -1380,3 +1380,15 @@ def test_html2text_rows_ending_in_a_pipe_have_an_empty_last_cell() -> None:
     assert [flat[f"active_disclosure.regulations.{c}"] for c in regulations] == [0, None, None]
     fees = [flat[f"active_disclosure.fees.{c}"] for c in ("previous_items", "change")]
     assert fees == [3, None]
+    # A row whose first cell is empty starts with a space and a pipe (table 四).
+    review = (
+        "四、政府信息公开行政复议、行政诉讼情况  \n行政复议| 行政诉讼  \n---|---  \n"
+        + "结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉  \n"
+        + "结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| "
+        + "尚未审结| 总计  \n"
+        + " | 1| 0| 0| 1| 0| 0| 0| 0| 0| 2| 0| 0| 0| 2  \n"
+    )
+    flat = flatten(parse(text + review))
+    leaves = ("upheld", "corrected", "other", "pending", "total")
+    reconsideration = [flat[f"review_litigation.reconsideration.{c}"] for c in leaves]
+    assert reconsideration == [None, 1, 0, 0, 1]

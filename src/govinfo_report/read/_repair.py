@@ -81,10 +81,9 @@ def split_lines(text: str) -> list[str]:
 
 def close_open_rows(lines: list[str]) -> list[str]:
     """html2text's tables: no edge pipes, every line ended by a Markdown hard break (two
-    spaces). A row that ends in a pipe with as many pipes as the row above that does not
-    (its header: ``信息内容| 本年新制作数量| 本年新公开数量| 对外公开总数量``) has an empty last
-    cell there, not an edge pipe (``规章| 0|  |``). That pipe is closed with another, which
-    the pipe reader takes for the edge, so the empty cell stays."""
+    spaces). A pipe at a row's start or end there stands between two cells, the outer one
+    empty (`` | 19| 21`` for a blank first cell, ``规章| 0|  |`` for a blank last), where
+    the pipe reader would take it for an edge: such rows get edge pipes of their own."""
     out = list(lines)
     at = 0
     while at < len(lines):
@@ -92,14 +91,11 @@ def close_open_rows(lines: list[str]) -> list[str]:
         while end < len(lines) and "|" in lines[end]:
             end += 1
         run = lines[at:end]
-        if run and all(line.endswith("  ") and not line.lstrip().startswith("|") for line in run):
-            pipes = 0  # the pipes of the last row that ended in a cell
+        if run and all(line.endswith("  ") and not line.startswith("|") for line in run):
             for number, line in enumerate(run, start=at):
-                stripped = line.strip()
-                if not stripped.endswith("|"):
-                    pipes = stripped.count("|")
-                elif stripped.count("|") == pipes:
-                    out[number] = stripped + "|"
+                text = line.rstrip()
+                if text.lstrip().startswith("|") or text.endswith("|"):
+                    out[number] = f"|{text}|"
         at = max(end, at + 1)
     return out
 
