@@ -1392,3 +1392,21 @@ def test_html2text_rows_ending_in_a_pipe_have_an_empty_last_cell() -> None:
     leaves = ("upheld", "corrected", "other", "pending", "total")
     reconsideration = [flat[f"review_litigation.reconsideration.{c}"] for c in leaves]
     assert reconsideration == [None, 1, 0, 0, 1]
+
+
+def test_a_header_glued_to_its_numbers_is_read_as_the_totals_confirm() -> None:
+    # antiword glues table 四's header row to its numbers: "…|总计 | |1 |19 …". The empty
+    # cell after the last header word is either a blank 结果维持 or the seam between the
+    # rows; the groups' totals decide, and with nothing to decide the cells stay blank.
+    header = "|结果维持 |结果纠正 |其他结果 |尚未审结 |总计 " * 3
+    head = TITLE + "四、政府信息公开行政复议、行政诉讼情况\n|行政复议 |行政诉讼 |\n"
+    seam = "| |1 |19 |21 |8 |49 |15 |2 |2 |21 |40 |24 |4 |28 |4 | |\n"
+    flat = flatten(parse(head + header + seam))
+    keys = [key for key in flat if key.startswith("review_litigation.")]
+    assert [flat[key] for key in keys] == [1, 19, 21, 8, 49, 15, 2, 2, 21, 40, 24, 4, 28, 4, None]
+    # The same cells with no total to confirm either reading: blank, and named.
+    open_ = "| |1 |19 |21 |8 | |15 |2 |2 |21 | |24 |4 |28 |4 | |\n"
+    report = parse(head + header + open_)
+    assert [flatten(report)[key] for key in keys] == [None] * 15
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert set(keys) <= named

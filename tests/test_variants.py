@@ -609,3 +609,22 @@ def test_a_repeated_merged_cell_whose_copies_differ_is_blank_and_named() -> None
     assert [flatten(report)[key] for key in keys] == [None, None, None]
     named = {k for f in report.validate() if f.code == "unclear-header" for k in f.keys}
     assert set(keys) <= named
+
+
+def test_table_four_numbers_far_past_its_row_do_not_join_it() -> None:
+    # docx2txt: table 四's fifteen cells rebuilt as one row (its first cell empty), then
+    # narrative, then a lone number of another table: the number is not a sixteenth cell
+    # that would push the row's empty first cell out and shift every number.
+    cells = ["", "6", "0", "1", "0", "7", "", "2", "0", "0", "2", "", "1", "0", "1"]
+    text = (
+        TITLE
+        + "四、政府信息公开行政复议、行政诉讼情况\n"
+        + "行政复议\t行政诉讼\n"
+        + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+        + "\n"
+        + "\t".join(cells)
+        + "\n\n办理指南。\n\n回应。\n\n\n\n387\n"
+    )
+    flat = flatten(parse(text))
+    keys = [key for key in flat if key.startswith("review_litigation.")]
+    assert [flat[key] for key in keys] == [None if c == "" else int(c) for c in cells]

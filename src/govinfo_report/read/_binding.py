@@ -215,6 +215,27 @@ def _adds_up(cells: Sequence[str], totals: Totals) -> bool:
     return True
 
 
+def confirmed_reading(readings: Sequence[Sequence[str]], totals: Totals) -> int | None:
+    """Which of some readings of a row the totals confirm: under it every total that is
+    there holds (one at least), and every other reading breaks one. ``None`` when no reading
+    or more than one passes, or a passing one is not the only one left standing."""
+    passing, broken = [], 0
+    for at, cells in enumerate(readings):
+        values = _counts(cells)
+        if values is None:
+            continue
+        checks = [
+            sum(values[p] or 0 for p in parts) == values[total]
+            for parts, total in totals
+            if values[total] is not None
+        ]
+        if checks and all(checks):
+            passing.append(at)
+        elif not all(checks):
+            broken += 1
+    return passing[0] if len(passing) == 1 and broken == len(readings) - 1 else None
+
+
 @functools.lru_cache(maxsize=8192)
 def _fitted_counts(
     texts: tuple[str, ...], width: int

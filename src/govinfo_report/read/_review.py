@@ -9,10 +9,10 @@ from govinfo_report.model import Edition, ReviewLitigation
 from govinfo_report.model.editions import REVIEW_GROUPS, REVIEW_LEAVES, Column, join_key
 from govinfo_report.model.keys import build_table
 from govinfo_report.model.labels import label_key
-from govinfo_report.read._binding import Binding, Totals
+from govinfo_report.read._binding import Binding, Totals, confirmed_reading
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import REVIEW_GROUP_KEYS, REVIEW_HEADERS
-from govinfo_report.read._rows import gather_numbers
+from govinfo_report.read._rows import gather_numbers, trim
 
 # Each group's rule (四 leaves, then 总计), by position in the row: what confirms a reading
 # of a row with cells to spare.
@@ -52,6 +52,13 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
             i for i, cell in enumerate(row.cells) if cell and label_key(cell) in REVIEW_HEADERS
         ]
         values = tuple(row.cells[known[-1] + 1 if known else 0 :])
+        if known and values[:1] == ("",) and len(trim(values)) == len(keys):
+            # Header and numbers on one line (antiword glues a header row to the values):
+            # the empty cell after the last header word is a blank 结果维持 or the seam
+            # between the two rows, which shifts every number. The groups' totals decide.
+            if binding.claim(row, "values"):
+                _seam(binding, row, keys, values)
+            continue
         if group is not None and sum(map(bool, values)) <= len(REVIEW_LEAVES):
             if binding.claim(row, group.key):
                 leaves = tuple(join_key(group.key, leaf.key) for leaf in REVIEW_LEAVES)
@@ -65,3 +72,17 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
     elif "values" not in binding.row_lines:
         binding.absent_rows = binding.absent([g.key for g in REVIEW_GROUPS])
     return build_table(_edition, "review_litigation", binding.cells, read=True), binding
+
+
+def _seam(binding: Binding, row: RawRow, keys: list[str], values: tuple[str, ...]) -> None:
+    """The row read with its first empty cell as 结果维持's, or as a seam: the one reading the
+    groups' totals confirm, named; with none, every cell blank and named."""
+    width = len(keys)
+    readings = [(*cells, *[""] * (width - len(cells))) for cells in (values[:width], values[1:])]
+    chosen = confirmed_reading([reading[:width] for reading in readings], _GROUP_TOTALS)
+    if chosen is None:
+        binding.mixed(row, keys, " ".join(cell for cell in values if cell))
+        return
+    binding.fill(row, keys, readings[chosen][:width])
+    skipped = "the empty cell after the header" if chosen else "none"
+    binding.named(row, keys, skipped, "surplus-cells")

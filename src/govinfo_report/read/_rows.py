@@ -102,18 +102,24 @@ def _wrapped(first: RawRow, second: RawRow, known: Labels[L]) -> RawRow | None:
     return RawRow(tuple(a + b for a, b in zip(first.cells, second.cells, strict=True)), first.line)
 
 
+_NEAR_LINES = 3  # rows of one table's numbers, one per line: at most a blank line or two apart
+
+
 def gather_numbers(rows: Sequence[RawRow]) -> Iterator[RawRow]:
-    """Consecutive rows of only numbers as one row: table 四's fifteen numbers, one per line."""
+    """Consecutive rows of only numbers as one row: table 四's fifteen numbers, one per line.
+    Rows far apart (narrative between them, which the rows do not show) are not gathered:
+    a number past the table's end would join its row."""
     gathered: RawRow | None = None
+    last = 0  # the line of the last row gathered
     for row in rows:
-        if row.only_numbers:
-            cells = row.cells if gathered is None else (*gathered.cells, *row.cells)
-            gathered = RawRow(tuple(cells), (gathered or row).line)
-            continue
-        if gathered is not None:
+        if gathered is not None and not (row.only_numbers and row.line - last <= _NEAR_LINES):
             yield gathered
             gathered = None
-        yield row
+        if row.only_numbers:
+            cells = row.cells if gathered is None else (*gathered.cells, *row.cells)
+            gathered, last = RawRow(tuple(cells), (gathered or row).line), row.line
+        else:
+            yield row
     if gathered is not None:
         yield gathered
 
