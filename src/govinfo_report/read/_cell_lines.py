@@ -58,6 +58,20 @@ def rejoin_decimal_parts(lines: list[str]) -> list[str]:
     return out
 
 
+# A row led by a tab after blank lines: where rejoin_label_lines may have work, if the line
+# above the blank ones holds no tab (looked for at C speed first: most texts have none).
+_TAB_LED_ROW = re.compile(r"\n(?:[ \u3000\xa0]*\n)+\t[^\t\n]*\t")
+
+
+def has_label_above_row(text: str) -> bool:
+    """Whether a tab-led row stands under blank lines under a line without a tab."""
+    for match in _TAB_LED_ROW.finditer(text):
+        above = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if above.strip() and "\t" not in above:
+            return True
+    return False
+
+
 _LABEL_LINES = 3  # the most lines a row label's paragraphs take in a browser's text
 
 

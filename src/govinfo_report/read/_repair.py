@@ -18,7 +18,12 @@ from govinfo_report.model.text import (
 )
 from govinfo_report.model.values import is_value
 from govinfo_report.read._boxes import unbox, unbox_ascii
-from govinfo_report.read._cell_lines import rejoin_cells, rejoin_decimal_parts, rejoin_label_lines
+from govinfo_report.read._cell_lines import (
+    has_label_above_row,
+    rejoin_cells,
+    rejoin_decimal_parts,
+    rejoin_label_lines,
+)
 from govinfo_report.read._columns import place_by_columns
 from govinfo_report.read._detached import reattach
 from govinfo_report.read._gaps import regap, rejoin_blank_cells
@@ -46,7 +51,7 @@ def split_lines(text: str) -> list[str]:
         lines = close_open_rows(lines)
     if "\n\t\n" in text or "\r\t\r" in text:
         lines = rejoin_cells(lines)
-    if "\n\t" in text:
+    if "\n\t" in text and has_label_above_row(text):
         lines = rejoin_label_lines(lines)
     if "\n." in text:
         lines = rejoin_decimal_parts(lines)

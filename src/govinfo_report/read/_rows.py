@@ -30,6 +30,9 @@ def fit(
     return (cells + [""] * (width - len(cells)))[:width], cells[width:], len(cells)
 
 
+Shape = tuple[str | None, ...]  # RawRow.shape: its words as written, "" blank, None a number
+
+
 class GatheredRow(RawRow):
     """A row whose numbers came on lines after its label's (PDF text without layout, one
     cell per line): where a table's numbers stray between rows, which label they follow,
@@ -67,39 +70,53 @@ def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRo
         yield pending
 
 
-def _unwrapped(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRow]:
+def _unwrapped(rows: Sequence[RawRow], known: Labels[L]) -> Sequence[RawRow]:
     """Rows with each row whose cells wrapped onto a second line (antiword draws a narrow
     Word cell over two lines: ``行政规范性文 | 50597`` / ``件 | 8``) joined cell by cell."""
-    held: RawRow | None = None
-    for row in rows:
-        if held is not None:
-            joined = _wrapped(held, row, known)
-            yield held if joined is None else joined
-            held = None if joined is not None else row
-            continue
-        held = row
-    if held is not None:
-        yield held
+    joins = _joins(tuple(row.shape for row in rows), known)
+    if not joins:
+        return rows
+    out: list[RawRow] = []
+    for at, row in enumerate(rows):
+        if at in joins:
+            held = out.pop()
+            cells = tuple(a + b for a, b in zip(held.cells, row.cells, strict=True))
+            row = RawRow(cells, held.line)
+        out.append(row)
+    return out
 
 
-def _wrapped(first: RawRow, second: RawRow, known: Labels[L]) -> RawRow | None:
-    """``first`` and ``second`` as one row, where ``second`` is its wrapped rest: the same
-    cells, its one word no label alone but the end of ``first``'s label (the two spell a
-    known label), no cell before that word, and numbers or blanks in the other cells."""
-    if len(first.cells) != len(second.cells) or second.only_words or second.only_numbers:
-        return None
-    words = [at for at, key in enumerate(second.keys) if key is not None]
-    if len(words) != 1 or any(second.cells[: words[0]]):
-        return None
+_JOINS: dict[tuple[int, tuple[Shape, ...]], frozenset[int]] = {}
+
+
+def _joins(shapes: tuple[Shape, ...], known: Labels[L]) -> frozenset[int]:
+    """Which rows wrap onto the row before them, decided by the rows' shapes alone: cached
+    by table, since a template's table has one shape in report after report."""
+    key = (id(known), shapes)
+    found = _JOINS.get(key)
+    if found is None:
+        if len(_JOINS) > 4096:
+            _JOINS.clear()
+        joined: set[int] = set()
+        for at in range(1, len(shapes)):
+            if at - 1 not in joined and _decide_wraps(shapes[at - 1], shapes[at], known):
+                joined.add(at)  # a row joined to the one before is not joined to again
+        found = _JOINS[key] = frozenset(joined)
+    return found
+
+
+def _decide_wraps(first: Shape, second: Shape, known: Labels[L]) -> bool:
+    words = [at for at, cell in enumerate(second) if cell]
+    if len(words) != 1 or None not in second or len(first) != len(second):
+        return False
     at = words[0]
-    if first.keys[at] is None or any(key is not None for key in first.keys[at + 1 :]):
-        return None
-    found = lookup(first.cells[at] + second.cells[at], known)
-    if found is None or lookup(second.cells[at], known) is not None:
-        return None
-    if lookup(first.cells[at], known) not in (None, found):
-        return None
-    return RawRow(tuple(a + b for a, b in zip(first.cells, second.cells, strict=True)), first.line)
+    word, label = second[at] or "", first[at]
+    if lookup(word, known) is not None or not label or any(c != "" for c in second[:at]):
+        return False
+    if any(first[at + 1 :]):
+        return False  # words after the label: no row of a label and its numbers
+    whole = lookup(label + word, known)
+    return whole is not None and lookup(label, known) in (None, whole)
 
 
 _NEAR_LINES = 3  # rows of one table's numbers, one per line: at most a blank line or two apart
