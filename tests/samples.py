@@ -1,9 +1,11 @@
-"""Two small hand-written reports, one per edition, used by the golden tests."""
+"""Two small hand-written reports, one per edition, used by the golden tests; and the check
+that cells are blank and named."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from govinfo_report import flatten
 from govinfo_report.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -134,3 +136,12 @@ def report_2019() -> Report:
 
 
 SAMPLES = {"2019": report_2019, "2021": report_2021}
+
+
+def assert_blank_and_named(report: Report, keys: list[str]) -> None:
+    """Each cell of ``keys`` is blank, and a finding of ``validate()`` names it: what a cell
+    the reader cannot place for certain must be, never a guess."""
+    flat = flatten(report)
+    assert [flat[key] for key in keys] == [None] * len(keys)
+    named = {key for finding in report.validate() for key in finding.keys}
+    assert set(keys) <= named

@@ -11,6 +11,8 @@ from govinfo_report.model import CellIssue, GenericRow, GenericTable, Paragraph,
 from govinfo_report.model.values import Problem, read_amount, read_count
 from govinfo_report.write.text import LAYOUTS
 
+from .samples import assert_blank_and_named
+
 TITLE = "示例镇2021年政府信息公开工作年度报告\n"
 T3 = "三、收到和处理政府信息公开申请情况\n"
 
@@ -561,6 +563,12 @@ def _inner_text(rows: list[list[str]]) -> str:
     return "\n\n\n\n".join("\n\n\t\n\n".join(row) for row in rows)
 
 
+def _inner_text_report(table: str) -> str:
+    """A report whose table 二 is ``table``, in a browser's innerText: blank lines around."""
+    head = TITLE + "\n\n二、主动公开政府信息情况\n\n"
+    return head + table + "\n\n\n\n三、收到和处理政府信息公开申请情况\n"
+
+
 def test_browser_inner_text_cells_between_tab_lines_are_rows() -> None:
     nbsp = "\u00a0\u00a0"
     table = _inner_text(
@@ -571,13 +579,7 @@ def test_browser_inner_text_cells_between_tab_lines_are_rows() -> None:
             ["行政规范性\n文件", "9", "4", "66"],  # a cell over two lines
         ]
     )
-    text = (
-        TITLE
-        + "\n\n二、主动公开政府信息情况\n\n"
-        + table
-        + "\n\n\n\n三、收到和处理政府信息公开申请情况\n"
-    )
-    report = parse(text)
+    report = parse(_inner_text_report(table))
     flat = flatten(report)
     cells = [flat[f"active_disclosure.regulations.{c}"] for c in ("issued", "repealed", "in_force")]
     assert cells == [2, None, 17]
@@ -594,13 +596,7 @@ def test_browser_inner_text_a_rows_last_cell_blank_does_not_join_the_next_row() 
     docs = ["行政规范性文件", "9", "4", "66"]
     for last in ("\u00a0", ""):
         table = _inner_text([*head, ["规章", "2", "\u00a0", last], docs])
-        text = (
-            TITLE
-            + "\n\n二、主动公开政府信息情况\n\n"
-            + table
-            + "\n\n\n\n三、收到和处理政府信息公开申请情况\n"
-        )
-        report = parse(text)
+        report = parse(_inner_text_report(table))
         flat = flatten(report)
         disclosure = "active_disclosure.{}.{}"
         rules = ("issued", "repealed", "in_force")
@@ -801,11 +797,7 @@ def test_an_even_gap_breaks_the_rhythm_and_the_short_row_is_blank_and_named() ->
     rows += _paragraphs("二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1")
     rows += _paragraphs("（七）总计", "1", "0", "0", "0", "0", "0", "1")
     report = parse(TITLE + "\n" + rows)
-    flat = flatten(report)
-    new = [f"applications.new_received.{column}" for column in COLUMNS]
-    assert [flat[key] for key in new] == [None] * 7
-    named = {key for finding in report.validate() for key in finding.keys}
-    assert set(new) <= named
+    assert_blank_and_named(report, [f"applications.new_received.{c}" for c in COLUMNS])
 
 
 def _lynx_paragraphs(*cells: str) -> str:
@@ -1187,10 +1179,7 @@ def test_a_short_row_whose_label_runs_into_the_first_column_is_not_placed() -> N
     rows = [label.ljust(10) + " 0 0 0 0 0 0 0\n" for label in full]
     report = parse(TITLE + T3 + "".join(rows) + "5.属于三类内部事务信息 0 0 0 0 0 0\n")
     internal = "applications.outcomes.denied.internal_affairs"
-    flat = flatten(report)
-    assert [flat[f"{internal}.{c}"] for c in COLUMNS] == [None] * 7
-    named = {key for finding in report.validate() for key in finding.keys}
-    assert {f"{internal}.{c}" for c in COLUMNS} <= named
+    assert_blank_and_named(report, [f"{internal}.{c}" for c in COLUMNS])
 
 
 def test_pdf_layout_row_with_blank_cells_that_does_not_add_up_is_not_placed() -> None:
@@ -1199,9 +1188,7 @@ def test_pdf_layout_row_with_blank_cells_that_does_not_add_up_is_not_placed() ->
     text = TITLE + T3 + _LAYOUT_T3 + _layout_row("4.保护第三方合法权益", "8,29,-,22,25,19,999")
     report = parse(text)
     third = "applications.outcomes.denied.third_party_rights"
-    assert [flatten(report)[f"{third}.{c}"] for c in COLUMNS] == [None] * 7
-    named = {key for finding in report.validate() for key in finding.keys}
-    assert {f"{third}.{c}" for c in COLUMNS} <= named
+    assert_blank_and_named(report, [f"{third}.{c}" for c in COLUMNS])
 
 
 def test_a_line_of_no_break_spaces_is_an_empty_cell_when_cells_stand_one_per_line() -> None:
@@ -1236,9 +1223,7 @@ def test_no_break_space_lines_in_a_run_longer_than_the_row_are_not_placed() -> N
     )
     report = parse(text)
     keys = [f"active_disclosure.punishment.{c}" for c in ("previous_items", "change")]
-    assert [flatten(report)[key] for key in keys] == [None, None]
-    named = {key for finding in report.validate() for key in finding.keys}
-    assert set(keys) <= named
+    assert_blank_and_named(report, keys)
 
 
 def test_a_table_two_label_split_by_a_space_into_pieces_that_are_no_labels() -> None:
@@ -1325,7 +1310,6 @@ def test_a_sign_or_a_decimal_part_split_from_its_number_is_not_read_as_cells_of_
         "政府集中采购                32102 3.114 元\n"
     )
     report = parse(text)
-    flat = flatten(report)
     keys = [
         "active_disclosure.coercion.previous_items",
         "active_disclosure.coercion.change",
@@ -1333,9 +1317,7 @@ def test_a_sign_or_a_decimal_part_split_from_its_number_is_not_read_as_cells_of_
         "active_disclosure.procurement.projects",
         "active_disclosure.procurement.amount",
     ]
-    assert [flat[key] for key in keys] == [None] * 5
-    named = {key for finding in report.validate() for key in finding.keys}
-    assert set(keys) <= named
+    assert_blank_and_named(report, keys)
 
 
 def test_a_decimal_part_on_a_line_of_its_own_ends_the_number_above_it() -> None:
@@ -1367,7 +1349,7 @@ def test_numbers_before_their_labels_name_every_row_paired_across_lines() -> Non
 
 def test_html2text_rows_ending_in_a_pipe_have_an_empty_last_cell() -> None:
     # html2text: no edge pipes, every line ended by a Markdown hard break (two spaces); a
-    # row whose last cell is empty ends in a pipe, as many pipes as its header has.
+    # row whose last cell is empty ends in a pipe, one whose first is empty starts with one.
     text = (
         "示例镇2019年政府信息公开工作年度报告  \n二、主动公开政府信息情况  \n"
         + "第二十条第（一）项  \n---  \n"
@@ -1406,7 +1388,4 @@ def test_a_header_glued_to_its_numbers_is_read_as_the_totals_confirm() -> None:
     assert [flat[key] for key in keys] == [1, 19, 21, 8, 49, 15, 2, 2, 21, 40, 24, 4, 28, 4, None]
     # The same cells with no total to confirm either reading: blank, and named.
     open_ = "| |1 |19 |21 |8 | |15 |2 |2 |21 | |24 |4 |28 |4 | |\n"
-    report = parse(head + header + open_)
-    assert [flatten(report)[key] for key in keys] == [None] * 15
-    named = {key for finding in report.validate() for key in finding.keys}
-    assert set(keys) <= named
+    assert_blank_and_named(parse(head + header + open_), keys)
