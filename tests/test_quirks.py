@@ -1389,3 +1389,38 @@ def test_a_header_glued_to_its_numbers_is_read_as_the_totals_confirm() -> None:
     # The same cells with no total to confirm either reading: blank, and named.
     open_ = "| |1 |19 |21 |8 | |15 |2 |2 |21 | |24 |4 |28 |4 | |\n"
     assert_blank_and_named(parse(head + header + open_), keys)
+
+
+def test_a_row_label_in_two_paragraphs_a_blank_line_apart_is_one_label() -> None:
+    # lynx prints a label cell of two <p> as two lines a blank line apart, its numbers on the
+    # line after: read apart, each row took the label pieces of the row below it.
+    rows = (
+        "   一、本年新收政府\n\n   信息公开申请数量\n   208 108 80 46 37 86 565\n\n"
+        "   二、上年结转政府\n\n   信息公开申请数量\n   76 1 0 0 0 2 79\n\n"
+    )
+    flat = flatten(parse(TITLE + T3 + rows))
+    assert [flat[f"applications.new_received.{c}"] for c in COLUMNS] == [
+        208,
+        108,
+        80,
+        46,
+        37,
+        86,
+        565,
+    ]
+    assert [flat[f"applications.carried_over.{c}"] for c in COLUMNS] == [76, 1, 0, 0, 0, 2, 79]
+
+
+def test_numbers_on_a_group_label_name_the_rows_beside_them() -> None:
+    # Numbers bound one row off land on a group label (三、本年度办理结果 takes no numbers):
+    # kept as an unplaced row, and the rows above and below it are named.
+    rows = (
+        "一、本年新收政府信息公开申请数量\n"
+        "二、上年结转政府信息公开申请数量\t134\t88\t37\t139\t335\t96\t829\n"
+        "三、本年度办理结果\t170\t276\t308\t147\t46\t197\t1144\n"
+        "\t（一）予以公开\t27\t12\t24\t28\t13\t1\t105\n"
+    )
+    report = parse(TITLE + T3 + rows)
+    beside = {k for f in report.validate() if f.code == "beside-stray-numbers" for k in f.keys}
+    for row in ("carried_over", "outcomes.granted"):
+        assert {f"applications.{row}.{c}" for c in COLUMNS} <= beside

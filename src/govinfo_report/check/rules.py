@@ -238,9 +238,9 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
     "beside-stray-numbers": (
         "beside-stray-numbers",
         "warning",
-        "{where}: a row of numbers that no label names ({text}) stands next to this row: a "
-        "number wrapped out of its cell, or a row whose label went to a neighbour; this row's "
-        "numbers may not be its own (check it)",
+        "{where}: a row with numbers that no row of the template took ({text}) stands next "
+        "to this row: a number wrapped out of its cell, or numbers bound one row off; this "
+        "row's numbers may not be its own (check it)",
     ),
     "label-by-neighbours": (
         "label-by-neighbours",

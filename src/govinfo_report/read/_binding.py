@@ -145,14 +145,15 @@ class Binding:
                 self.named(row, keys, written, "order-uncertain")
 
     def beside_strays(self) -> None:
-        """Rows of only numbers that no label placed (kept as unplaced rows) beside rows that
-        were placed: a number wrapped out of its cell (antiword: ``23941`` / ``0``) or a row
-        whose label went to a neighbour. The placed rows right above and below may hold
-        numbers that are not theirs, so their cells are named (kept, not blanked)."""
+        """Rows with numbers that no row of the template took (kept as unplaced rows: no
+        label, a misprinted one, or a group label's) beside rows that were placed: a number
+        wrapped out of its cell (antiword: ``23941`` / ``0``), or numbers bound one row off.
+        The placed rows right above and below may hold numbers that are not theirs, so their
+        cells are named (kept, not blanked)."""
         placed = sorted((line, key) for key, line in self.row_lines.items())
         beside: dict[tuple[int, str], list[str]] = {}
         for stray in self.unplaced:
-            if stray.line is None or not _only_numbers(stray.cells):
+            if stray.line is None or not _has_numbers(stray.cells):
                 continue
             above = [entry for entry in placed if entry[0] < stray.line][-1:]
             below = [entry for entry in placed if entry[0] > stray.line][:1]
@@ -171,9 +172,9 @@ class Binding:
 _BESIDE: CellProblem = "beside-stray-numbers"
 
 
-def _only_numbers(cells: Sequence[str]) -> bool:
-    """Cells that are all numbers or blanks, one with a digit at least."""
-    return any(c.isdigit() for cell in cells for c in cell) and all(map(is_value, cells))
+def _has_numbers(cells: Sequence[str]) -> bool:
+    """Whether a cell is a number with a digit (not a dash or 无 alone)."""
+    return any(is_value(cell) and any(c.isdigit() for c in cell) for cell in cells)
 
 
 _STRAY = frozenset({"short-row", "surplus-row", "missing-cell", "mixed-row", "spaced-numbers"})

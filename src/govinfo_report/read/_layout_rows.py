@@ -193,3 +193,22 @@ def _wrapped_row(block: list[str]) -> tuple[int, str] | None:
         first, second = (words, others) if group else (others, words)
         return at, "\t".join([first, second, *numbers])
     return None
+
+
+def join_label_paragraphs(lines: list[str]) -> list[str]:
+    """A row label set as two paragraphs of its cell, one blank line between them (lynx:
+    ``一、本年新收政府`` / `` `` / ``信息公开申请数量``), joined back where the two spell a
+    known label and neither is one alone. Only onto a line of words: a line with numbers
+    keeps its place, which space-drawn columns read. The pieces' lines stay empty."""
+    known = table_labels()
+    out = list(lines)
+    for at in range(len(lines) - 2):
+        head, gap, tail = out[at].strip(), out[at + 1], out[at + 2].strip()
+        if not head or gap.strip() or not tail or _split(tail)[1] or is_value(tail):
+            continue
+        if any(is_value(word) for word in SPACES.split(head)) or heading_parts(head):
+            continue
+        joined = label_key(head + tail)
+        if joined in known and not {label_key(head), label_key(tail)} & known:
+            out[at], out[at + 2] = "", out[at + 2].replace(tail, head + tail, 1)
+    return out

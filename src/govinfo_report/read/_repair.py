@@ -28,7 +28,7 @@ from govinfo_report.read._columns import place_by_columns
 from govinfo_report.read._detached import reattach
 from govinfo_report.read._gaps import regap, rejoin_blank_cells
 from govinfo_report.read._indexes import column_labels, table_labels
-from govinfo_report.read._layout_rows import rejoin_layout, rejoin_wrapped
+from govinfo_report.read._layout_rows import join_label_paragraphs, rejoin_layout, rejoin_wrapped
 
 # Two lines of one Chinese character each (after a line break: the first line is looked at
 # apart). Starting with a literal line break lets the regex engine skip ahead.
@@ -58,6 +58,8 @@ def split_lines(text: str) -> list[str]:
     lines = join_fragments(lines)
     if "\t" not in text:  # tab rows and the cells layout keep their rows apart already
         layout = "|" not in text  # rows as PDF layout text draws them, in columns of spaces
+        if layout and "\n\n" in text:
+            lines = join_label_paragraphs(lines)
         if layout:
             lines = place_by_columns(lines)
         lines = rejoin_wrapped(lines, columns=layout)
