@@ -150,18 +150,20 @@ class Binding:
         wrapped out of its cell (antiword: ``23941`` / ``0``), or numbers bound one row off.
         The placed rows right above and below may hold numbers that are not theirs, so their
         cells are named (kept, not blanked)."""
+        strays = [u for u in self.unplaced if u.line is not None and _has_numbers(u.cells)]
+        if not strays:
+            return
         placed = sorted((line, key) for key, line in self.row_lines.items())
         beside: dict[tuple[int, str], list[str]] = {}
-        for stray in self.unplaced:
-            if stray.line is None or not _has_numbers(stray.cells):
-                continue
+        for stray in strays:
+            assert stray.line is not None
             above = [entry for entry in placed if entry[0] < stray.line][-1:]
             below = [entry for entry in placed if entry[0] > stray.line][:1]
             for entry in above + below:
                 beside.setdefault(entry, []).append(" ".join(cell for cell in stray.cells if cell))
-        for (line, row_key), strays in beside.items():
+        for (line, row_key), texts in beside.items():
             for key in [key for key in self.cells if key.startswith(row_key + ".")]:
-                issue = CellIssue(join_key(self.table, key), " / ".join(strays), _BESIDE, line)
+                issue = CellIssue(join_key(self.table, key), " / ".join(texts), _BESIDE, line)
                 self.issues.append(issue)
 
     def absent(self, keys: Sequence[str]) -> list[str]:

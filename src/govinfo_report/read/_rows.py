@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Sequence
 
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
@@ -73,7 +74,7 @@ def merge_split_rows(rows: Sequence[RawRow], known: Labels[L]) -> Iterator[RawRo
 def _unwrapped(rows: Sequence[RawRow], known: Labels[L]) -> Sequence[RawRow]:
     """Rows with each row whose cells wrapped onto a second line (antiword draws a narrow
     Word cell over two lines: ``行政规范性文 | 50597`` / ``件 | 8``) joined cell by cell."""
-    joins = _joins(tuple(row.shape for row in rows), known)
+    joins = _joins(tuple(map(_SHAPE, rows)), known)
     if not joins:
         return rows
     out: list[RawRow] = []
@@ -86,6 +87,7 @@ def _unwrapped(rows: Sequence[RawRow], known: Labels[L]) -> Sequence[RawRow]:
     return out
 
 
+_SHAPE = operator.attrgetter("shape")
 _JOINS: dict[tuple[int, tuple[Shape, ...]], frozenset[int]] = {}
 
 
