@@ -1309,6 +1309,9 @@ def test_a_sign_or_a_decimal_part_split_from_its_number_is_not_read_as_cells_of_
         "第二十条第（九）项\n信息内容         采购项目数量   采购总金额\n"
         "政府集中采购                32102 3.114 元\n"
     )
+    # So is a thousands-grouped number: 5 79,363 is 579,363 or two cells.
+    grouped = parse(text.replace("32102 3.114 元", "５ ７９,３６３"))
+    assert_blank_and_named(grouped, ["active_disclosure.procurement.projects"])
     report = parse(text)
     keys = [
         "active_disclosure.coercion.previous_items",
@@ -1320,14 +1323,27 @@ def test_a_sign_or_a_decimal_part_split_from_its_number_is_not_read_as_cells_of_
     assert_blank_and_named(report, keys)
 
 
-def test_a_decimal_part_on_a_line_of_its_own_ends_the_number_above_it() -> None:
-    # A scraper that puts each <span> of a cell on a line of its own: 35487 / .8798.
+def test_a_number_cut_over_lines_by_its_spans_is_joined_back() -> None:
+    # A scraper that puts each <span> of a cell on a line of its own: 35487 / .8798 (a point
+    # starts no cell), 362 / ,066 and 46, / 155 (nor a comma, nor ends one), 316,60 / 4 (a
+    # thousands group cut short).
     text = (
-        TITLE
-        + "二、主动公开政府信息情况\n第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n"
-        + "行政事业性收费\n35487\n.8798\n"
+        "示例镇2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+        + "信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n"
+        + "规章\n362\n,066\n46,\n155\n316,60\n4\n"
+        + "第二十条第（八）项\n信息内容\n上一年项目数量\n本年增/减\n"
+        + "行政事业性收费\n35487\n.8798\n3\n"
     )
-    assert flatten(parse(text))["active_disclosure.fees.amount"] == Decimal("35487.8798")
+    flat = flatten(parse(text))
+    regulations = ("new_made", "new_published", "total_published")
+    assert [flat[f"active_disclosure.regulations.{c}"] for c in regulations] == [
+        362066,
+        46155,
+        316604,
+    ]
+    # Pieces that make no well-formed number stay apart: 35487.8798 is no count, so named.
+    assert flat["active_disclosure.fees.previous_items"] is None
+    assert flat["active_disclosure.fees.change"] == 3
 
 
 def test_numbers_before_their_labels_name_every_row_paired_across_lines() -> None:

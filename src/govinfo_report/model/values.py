@@ -26,8 +26,9 @@ _NUMBER = re.compile(
 # Two numbers one space apart (``2 9``): one number whose pieces a converter spaced, or two
 # cells; readers decide which only where the text or the totals tell.
 # A number a converter split at a space between its <span>s (``2 9`` for 29, ``32102 3.114``
-# for 321023.114, ``- 13`` for -13): or two cells, or a blank dash and a number.
-SPACED_NUMBERS = r"[+-]?\d+ \d+(?:\.\d+)?|[+-] \d+(?:\.\d+)?"
+# for 321023.114, ``- 13`` for -13, ``5 79,363`` for 579,363): or two cells, or a blank dash
+# and a number.
+SPACED_NUMBERS = r"[+-]?\d[\d,]* \d[\d,]*(?:\.\d+)?|[+-] \d[\d,]*(?:\.\d+)?"
 
 
 class Problem(enum.Enum):

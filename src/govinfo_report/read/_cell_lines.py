@@ -42,19 +42,35 @@ def rejoin_cells(lines: list[str]) -> list[str]:
     return out
 
 
-_DECIMAL_PART = re.compile(r"\.\d+")
-_WHOLE = re.compile(r"[+-]?\d+")
+_PIECE = re.compile(r"[.,]\d+")  # a number's rest, cut at a point or a thousands comma
+_NUMBER = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?")
+_CUT_GROUP = re.compile(r"[+-]?\d{1,3}(?:,\d{3})*,\d{0,2}")  # 316,60 or 46,: a group cut
+# Where rejoin_number_pieces has work: a line that starts with a comma, or a cut group over a
+# line of digits (a line that starts with a point is looked for apart, at C speed).
+SPLIT_NUMBER = re.compile(r"\n,\d|,\d{0,2}\n\d")
 
 
-def rejoin_decimal_parts(lines: list[str]) -> list[str]:
-    """A number's decimal part on a line of its own right under its whole part (a scraper
-    that puts each ``<span>`` of a cell on its own line: ``35487`` / ``.8798``), joined back:
-    no cell starts with a point, and read apart the amount would lose its decimals."""
+def rejoin_number_pieces(lines: list[str]) -> list[str]:
+    """A number cut over lines of its own (a scraper that puts each ``<span>`` of a cell on
+    its own line: ``35487`` / ``.8798``, ``362`` / ``,066``, ``46,`` / ``155``, ``316,60`` /
+    ``4``), joined back where the pieces make one well-formed number: no cell starts with a
+    point or a comma, nor ends in a thousands group cut short, and read apart it is lost."""
     out = list(lines)
-    for at in range(1, len(lines)):
-        part, whole = lines[at].strip(), out[at - 1].strip()
-        if _DECIMAL_PART.fullmatch(part) and _WHOLE.fullmatch(whole):
-            out[at - 1], out[at] = whole + part, ""
+    last = -2  # the line of the number being joined, and the line that joined it last
+    reached = -2
+    for at, line in enumerate(lines):
+        part = line.strip()
+        if not part:
+            continue
+        whole = out[last].strip() if reached == at - 1 else ""
+        cut = _PIECE.fullmatch(part) is not None or (
+            _CUT_GROUP.fullmatch(whole) is not None and part.isdigit()
+        )
+        if whole and cut and "." not in whole and _NUMBER.fullmatch(whole + part):
+            out[last], out[at] = whole + part, ""
+        else:
+            last = at
+        reached = at
     return out
 
 

@@ -19,10 +19,11 @@ from govinfo_report.model.text import (
 from govinfo_report.model.values import is_value
 from govinfo_report.read._boxes import unbox, unbox_ascii
 from govinfo_report.read._cell_lines import (
+    SPLIT_NUMBER,
     has_label_above_row,
     rejoin_cells,
-    rejoin_decimal_parts,
     rejoin_label_lines,
+    rejoin_number_pieces,
 )
 from govinfo_report.read._columns import place_by_columns
 from govinfo_report.read._detached import reattach
@@ -53,8 +54,8 @@ def split_lines(text: str) -> list[str]:
         lines = rejoin_cells(lines)
     if "\n\t" in text and has_label_above_row(text):
         lines = rejoin_label_lines(lines)
-    if "\n." in text:
-        lines = rejoin_decimal_parts(lines)
+    if "\n." in text or ("," in text and SPLIT_NUMBER.search(text)):
+        lines = rejoin_number_pieces(lines)
     lines = join_fragments(lines)
     if "\t" not in text:  # tab rows and the cells layout keep their rows apart already
         layout = "|" not in text  # rows as PDF layout text draws them, in columns of spaces
