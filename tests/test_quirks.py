@@ -1440,3 +1440,40 @@ def test_numbers_on_a_group_label_name_the_rows_beside_them() -> None:
     beside = {k for f in report.validate() if f.code == "beside-stray-numbers" for k in f.keys}
     for row in ("carried_over", "outcomes.granted"):
         assert {f"applications.{row}.{c}" for c in COLUMNS} <= beside
+
+
+def test_layout_rows_whose_labels_stand_whole_above_their_numbers_keep_their_labels() -> None:
+    # Each label a line of its own above its numbers (lynx, or layout text with the label's
+    # paragraphs first): the label under a row of numbers is the next row's, not this one's.
+    rows = (
+        "   （四）无法提供\n   1.本机关不掌握相关政府信息\n            3  0  0  0  0  1  4\n"
+        "   2.没有现成信息需要另行制作\n            5  0  0  0  0  0  5\n"
+        "   3.补正后申请内容仍不明确\n            1  0  0  0  0  0  1\n"
+    )
+    flat = flatten(parse(TITLE + T3 + rows))
+    unable = "applications.outcomes.unable"
+    assert [flat[f"{unable}.not_held.{c}"] for c in COLUMNS] == [3, 0, 0, 0, 0, 1, 4]
+    assert [flat[f"{unable}.needs_creation.{c}"] for c in COLUMNS] == [5, 0, 0, 0, 0, 0, 5]
+
+
+def test_a_row_label_in_three_paragraphs_and_numbers_with_units_is_one_row() -> None:
+    # lynx: a label cell of three <p>, a blank line between each, then its numbers, a unit
+    # after each (１６件): the numbers line still ends in a number.
+    rows = (
+        "   （四\n\n   ）无\n\n   法提供\n\n   1.本机\n\n   关不掌握相\n\n   关政府信息\n"
+        "      /     １６件  /    １件   /    ０件   １７件\n\n"
+        "   2.没有\n\n   现成信息需\n\n   要另行制作\n"
+        "      １７件        /     /    /    ２３件  ２６件  ６６件\n\n"
+    )
+    flat = flatten(parse(TITLE + T3 + rows))
+    unable = "applications.outcomes.unable"
+    assert [flat[f"{unable}.not_held.{c}"] for c in COLUMNS] == [None, 16, None, 1, None, 0, 17]
+    assert [flat[f"{unable}.needs_creation.{c}"] for c in COLUMNS] == [
+        17,
+        None,
+        None,
+        None,
+        23,
+        26,
+        66,
+    ]

@@ -100,6 +100,9 @@ def rejoin_layout(lines: list[str]) -> list[str]:
             continue
         words = _split(lines[below])[0]
         head = "".join([*before.get(above, []), _split(lines[above])[0]])
+        # A row with no label of its own under a line that is a whole label has that one
+        # (lynx: the label's paragraphs, then its numbers): the lines below are not its.
+        labelled = not head and _whole_label_over(lines, above, known)
         # A group label stands in a column left of the row labels: try each indentation as
         # the border between them (or none), and each cut of the rest between the rows.
         found = set()
@@ -108,7 +111,7 @@ def rejoin_layout(lines: list[str]) -> list[str]:
             if group and label_key(group) not in groups:
                 continue
             texts = tuple(_split(lines[n])[0] for n in pieces if _split(lines[n])[2] >= border)
-            for cut in range(len(texts) + 1):
+            for cut in range(1 if labelled else len(texts) + 1):
                 if label_key(head + "".join(texts[:cut])) in known and starts_label(
                     label_key("".join(texts[cut:]) + words)
                 ):
@@ -135,6 +138,13 @@ def rejoin_layout(lines: list[str]) -> list[str]:
     for number in decided - set(rows):
         out[number] = ""
     return out
+
+
+def _whole_label_over(lines: list[str], row: int, known: frozenset[str]) -> bool:
+    """Whether the nearest line above ``row`` that holds anything is a whole known label."""
+    above = next((line for line in reversed(lines[:row]) if line.strip()), "")
+    words, numbers, _ = _split(above)
+    return not numbers and label_key(words) in known
 
 
 def _stops(line: str) -> bool:
@@ -171,7 +181,7 @@ def rejoin_wrapped(lines: list[str], columns: bool = False) -> list[str]:
 
 
 def _wrapped_row(block: list[str]) -> tuple[int, str] | None:
-    if sum(line.rstrip()[-1:].isdigit() for line in block) != 1:
+    if sum(_ends_in_number(line) for line in block) != 1:
         return None  # not one line of numbers among words (checked cheaply first)
     if any("\t" in line or "|" in line for line in block):
         return None
@@ -195,20 +205,47 @@ def _wrapped_row(block: list[str]) -> tuple[int, str] | None:
     return None
 
 
+def _ends_in_number(line: str) -> bool:
+    """Whether a line ends in a number, a unit after it or not (``17``, ``１７件``)."""
+    tail = line.rstrip()
+    if tail[-1:].isdigit():
+        return True
+    return not tail[-1:].isascii() and is_value(tail[tail.rfind(" ") + 1 :])
+
+
 def join_label_paragraphs(lines: list[str]) -> list[str]:
-    """A row label set as two paragraphs of its cell, one blank line between them (lynx:
-    ``一、本年新收政府`` / `` `` / ``信息公开申请数量``), joined back where the two spell a
-    known label and neither is one alone. Only onto a line of words: a line with numbers
-    keeps its place, which space-drawn columns read. The pieces' lines stay empty."""
+    """A row label set as two or three paragraphs of its cell, one blank line between them
+    (lynx: ``一、本年新收政府`` / `` `` / ``信息公开申请数量``), joined back where the pieces
+    spell a known label and none is one alone. Only onto a line of words: a line with
+    numbers keeps its place, which space-drawn columns read. The pieces' lines stay empty."""
     known = table_labels()
     out = list(lines)
     for at in range(len(lines) - 2):
-        head, gap, tail = out[at].strip(), out[at + 1], out[at + 2].strip()
-        if not head or gap.strip() or not tail or _split(tail)[1] or is_value(tail):
+        if not _label_piece(out[at], known):
             continue
-        if any(is_value(word) for word in SPACES.split(head)) or heading_parts(head):
-            continue
-        joined = label_key(head + tail)
-        if joined in known and not {label_key(head), label_key(tail)} & known:
-            out[at], out[at + 2] = "", out[at + 2].replace(tail, head + tail, 1)
+        pieces = [at]
+        while len(pieces) < _PARAGRAPHS:
+            nxt = pieces[-1] + 2
+            if nxt >= len(out) or out[nxt - 1].strip() or not _label_piece(out[nxt], known):
+                break
+            pieces.append(nxt)
+            words = "".join(out[number].strip() for number in pieces)
+            if label_key(words) in known:
+                out[nxt] = out[nxt].replace(out[nxt].strip(), words, 1)
+                for number in pieces[:-1]:
+                    out[number] = ""
+                break
     return out
+
+
+_PARAGRAPHS = 3  # the most paragraphs a label's cell is set in
+
+
+def _label_piece(line: str, known: frozenset[str]) -> bool:
+    """A line of words only, no known label alone, no heading: a piece of a wrapped label."""
+    text = line.strip()
+    if not text or _split(text)[1] or is_value(text) or heading_parts(text):
+        return False
+    if any(is_value(word) for word in SPACES.split(text)):
+        return False
+    return label_key(text) not in known
