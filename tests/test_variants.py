@@ -627,3 +627,18 @@ def test_table_four_numbers_far_past_its_row_do_not_join_it() -> None:
     flat = flatten(parse(text))
     keys = [key for key in flat if key.startswith("review_litigation.")]
     assert [flat[key] for key in keys] == [None if c == "" else int(c) for c in cells]
+
+
+def test_table_four_numbers_gathered_over_lines_are_named_unless_the_totals_confirm() -> None:
+    # PDF text: table 四's cells over several lines or blocks, in reading order. With every
+    # group's 总计 there and adding up, the order is confirmed; with one blank, nothing is.
+    head = TITLE + "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n"
+    head += "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) + "\n"
+    confirmed = "1 2 0 0 3\n0 0 1 0 1\n2 0 0 1 3\n"
+    report = parse(head + confirmed)
+    assert not [f for f in report.validate() if f.code == "order-uncertain"]
+    open_ = "1 2 0 0 3\n0 0 1 0 1\n2 0 0 1 -\n"  # the last 总计 blank: nothing confirms
+    report = parse(head + open_)
+    keys = [key for key in flatten(report) if key.startswith("review_litigation.")]
+    named = {k for f in report.validate() if f.code == "order-uncertain" for k in f.keys}
+    assert set(keys) <= named

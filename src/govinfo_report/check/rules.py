@@ -232,8 +232,9 @@ CELL_ISSUES: dict[str, tuple[str, Severity, str]] = {
     "order-uncertain": (
         "order-uncertain",
         "warning",
-        "{where}: the row's numbers ({text}) came one per line, in a table where other rows' "
-        "numbers went missing or ran over; their order may not be the columns' (check it)",
+        "{where}: the row's numbers ({text}) came over several lines, and nothing confirms "
+        "their order: other rows' numbers strayed, or the totals do not all check; it may "
+        "not be the columns' (check it)",
     ),
     "beside-stray-numbers": (
         "beside-stray-numbers",

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govinfo_report.model import Edition, ReviewLitigation
+from govinfo_report.model import Edition, ReviewLitigation, Value
 from govinfo_report.model.editions import REVIEW_GROUPS, REVIEW_LEAVES, Column, join_key
 from govinfo_report.model.keys import build_table
 from govinfo_report.model.labels import label_key
 from govinfo_report.read._binding import Binding, Totals, confirmed_reading
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import REVIEW_GROUP_KEYS, REVIEW_HEADERS
-from govinfo_report.read._rows import gather_numbers, trim
+from govinfo_report.read._rows import GatheredRow, gather_numbers, trim
 
 # Each group's rule (四 leaves, then 总计), by position in the row: what confirms a reading
 # of a row with cells to spare.
@@ -67,6 +67,12 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         if not binding.claim(row, "values"):  # one row of numbers: the whole table
             continue
         binding.fill(row, keys, values, _GROUP_TOTALS)
+        if isinstance(row, GatheredRow) and not _totals_hold(binding.cells, keys):
+            # Numbers gathered from several lines (PDF text: a row's cells over lines or
+            # blocks, in reading order): with a total blank or broken, nothing confirms
+            # that their order is the columns'.
+            written = " ".join(cell for cell in values if cell)
+            binding.named(row, keys, written, "order-uncertain")
     if not {g.key for g in REVIEW_GROUPS} & set(binding.row_lines):
         binding.absent_rows = binding.absent(["values"])
     elif "values" not in binding.row_lines:
@@ -86,3 +92,13 @@ def _seam(binding: Binding, row: RawRow, keys: list[str], values: tuple[str, ...
     binding.fill(row, keys, readings[chosen][:width])
     skipped = "the empty cell after the header" if chosen else "none"
     binding.named(row, keys, skipped, "surplus-cells")
+
+
+def _totals_hold(cells: dict[str, Value], keys: list[str]) -> bool:
+    """Whether each group's 总计 is there and is the sum of its four leaves (a blank one as 0)."""
+    width = len(REVIEW_LEAVES)
+    for start in range(0, len(keys), width):
+        *parts, total = (cells.get(key) for key in keys[start : start + width])
+        if total is None or sum(part or 0 for part in parts) != total:
+            return False
+    return True

@@ -135,8 +135,11 @@ def gather_numbers(rows: Sequence[RawRow]) -> Iterator[RawRow]:
             yield gathered
             gathered = None
         if row.only_numbers:
-            cells = row.cells if gathered is None else (*gathered.cells, *row.cells)
-            gathered, last = RawRow(tuple(cells), (gathered or row).line), row.line
+            if gathered is None:
+                gathered = row
+            else:  # from several lines: their order is reading order
+                gathered = GatheredRow((*gathered.cells, *row.cells), gathered.line)
+            last = row.line
         else:
             yield row
     if gathered is not None:
