@@ -45,9 +45,10 @@ def rejoin_cells(lines: list[str]) -> list[str]:
 _PIECE = re.compile(r"[.,]\d+")  # a number's rest, cut at a point or a thousands comma
 _NUMBER = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?")
 _CUT_GROUP = re.compile(r"[+-]?\d{1,3}(?:,\d{3})*,\d{0,2}")  # 316,60 or 46,: a group cut
-# Where rejoin_number_pieces has work: a line that starts with a comma, or a cut group over a
-# line of digits (a line that starts with a point is looked for apart, at C speed).
-SPLIT_NUMBER = re.compile(r"\n,\d|,\d{0,2}\n\d")
+# Where rejoin_number_pieces has work: a cut group over a line of digits, a line that starts
+# with a point or a comma (patterns that start with a literal: found at C speed).
+CUT_OVER_LINES = re.compile(r",\d{0,2}\n\d")
+PIECE_LINE = re.compile(r"\n[.,]\d")  # a line that starts with a point or a comma
 
 
 def rejoin_number_pieces(lines: list[str]) -> list[str]:

@@ -5,6 +5,7 @@ character per line. Each repair keeps line numbers true (lines it takes stay emp
 from __future__ import annotations
 
 import functools
+import operator
 import re
 
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
@@ -19,7 +20,8 @@ from govinfo_report.model.text import (
 from govinfo_report.model.values import is_value
 from govinfo_report.read._boxes import unbox, unbox_ascii
 from govinfo_report.read._cell_lines import (
-    SPLIT_NUMBER,
+    CUT_OVER_LINES,
+    PIECE_LINE,
     has_label_above_row,
     rejoin_cells,
     rejoin_label_lines,
@@ -54,7 +56,7 @@ def split_lines(text: str) -> list[str]:
         lines = rejoin_cells(lines)
     if "\n\t" in text and has_label_above_row(text):
         lines = rejoin_label_lines(lines)
-    if "\n." in text or ("," in text and SPLIT_NUMBER.search(text)):
+    if PIECE_LINE.search(text) or ("," in text and CUT_OVER_LINES.search(text)):
         lines = rejoin_number_pieces(lines)
     lines = join_fragments(lines)
     if "\t" not in text:  # tab rows and the cells layout keep their rows apart already
@@ -255,6 +257,10 @@ _NEAR = _FRAGMENT + 4  # a piece and the spaces around it: a longer line's end i
 _LABEL = 60  # a piece of a label broken inside its bracketed note: the longest label's length
 
 
+_LAST = operator.itemgetter(slice(-1, None))
+_OPENERS_AT_END = frozenset("（(“，、")  # where a label broken inside its note ends a line
+
+
 def join_fragments(lines: list[str]) -> list[str]:
     """A cell broken over two lines by ``<br>`` (``本年新`` / ``制作数量``; in a pipe row,
     ``结果`` / ``维持| 结果``) joined back: where the last cell of one line and the first cell
@@ -262,10 +268,11 @@ def join_fragments(lines: list[str]) -> list[str]:
     empty, so line numbers stay true."""
     # Lines that end in a Chinese character, an opening bracket or a comma: the only ones a
     # broken label's first piece can end (looked for cheaply first: most lines end otherwise).
+    lasts = map(_LAST, map(str.rstrip, lines[:-1]))  # each line's last character, at C speed
     ends = [
         number
-        for number, line in enumerate(lines[:-1])
-        if (last := line.rstrip()[-1:]) and ("\u4e00" <= last <= "\u9fff" or last in "（(“，、")
+        for number, last in enumerate(lasts)
+        if "\u4e00" <= last <= "\u9fff" or last in _OPENERS_AT_END
     ]
     out = list(lines)
     for number in ends:
