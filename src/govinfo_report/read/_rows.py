@@ -93,7 +93,8 @@ _JOINS: dict[tuple[int, tuple[Shape, ...]], frozenset[int]] = {}
 
 def _joins(shapes: tuple[Shape, ...], known: Labels[L]) -> frozenset[int]:
     """Which rows wrap onto the row before them, decided by the rows' shapes alone: cached
-    by table, since a template's table has one shape in report after report."""
+    by table, since a template's table has one shape in report after report (``known`` is
+    built once per process, so its id names it)."""
     key = (id(known), shapes)
     found = _JOINS.get(key)
     if found is None:
@@ -108,6 +109,9 @@ def _joins(shapes: tuple[Shape, ...], known: Labels[L]) -> frozenset[int]:
 
 
 def _decide_wraps(first: Shape, second: Shape, known: Labels[L]) -> bool:
+    """Whether a row of shape ``second`` is the wrapped rest of one of shape ``first``: the
+    same cells, its one word no label alone but the end of ``first``'s label (the two spell
+    a known label), no cell before that word, numbers or blanks in its other cells."""
     words = [at for at, cell in enumerate(second) if cell]
     if len(words) != 1 or None not in second or len(first) != len(second):
         return False
