@@ -1331,6 +1331,7 @@ def test_a_number_cut_over_lines_by_its_spans_is_joined_back() -> None:
         "示例镇2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
         + "信息内容\n本年新制作数量\n本年新公开数量\n对外公开总数量\n"
         + "规章\n362\n,066\n46,\n155\n316,60\n4\n"
+        + "规范性文件\n565,8\n72,182\n0\n1\n"
         + "第二十条第（八）项\n信息内容\n上一年项目数量\n本年增/减\n"
         + "行政事业性收费\n35487\n.8798\n3\n"
     )
@@ -1341,6 +1342,8 @@ def test_a_number_cut_over_lines_by_its_spans_is_joined_back() -> None:
         46155,
         316604,
     ]
+    documents = [flat[f"active_disclosure.normative_documents.{c}"] for c in regulations]
+    assert documents == [565872182, 0, 1]
     # Pieces that make no well-formed number stay apart: 35487.8798 is no count, so named.
     assert flat["active_disclosure.fees.previous_items"] is None
     assert flat["active_disclosure.fees.change"] == 3
@@ -1477,3 +1480,20 @@ def test_a_row_label_in_three_paragraphs_and_numbers_with_units_is_one_row() -> 
         26,
         66,
     ]
+
+
+def test_a_caption_broken_before_its_xiang_still_opens_its_item() -> None:
+    # docx2python: a caption cell broken by <br> (第二十条第（八） / 项), repeated once per
+    # column it spans, then the item's header with its merged cell repeated (本年增/减 twice)
+    # and a row whose first value is blank: read under the item's own header, the repeat is
+    # the merged cell, not a second value that pushes the blank out.
+    caption = "第二十条第（八）\n项\n\n" * 2
+    text = TITLE.replace("2021", "2019") + "\n" + "二、主动公开政府信息情况\n\n" + _paragraphs(
+        "第二十条第（六）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+        "行政处罚", "1", "0", "2", "行政强制", "0", "0", "1",
+    ) + caption + _paragraphs("信息内容", "上一年项目数量", "本年增/减", "本年增/减") + (
+        "行政事业性收费\n\n\n\n0\n\n0\n\n"
+    )  # fmt: skip
+    flat = flatten(parse(text))
+    fees = [flat[f"active_disclosure.fees.{c}"] for c in ("previous_items", "change")]
+    assert fees == [None, 0]

@@ -44,6 +44,7 @@ def rejoin_cells(lines: list[str]) -> list[str]:
 
 _PIECE = re.compile(r"[.,]\d+")  # a number's rest, cut at a point or a thousands comma
 _NUMBER = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?")
+_REST = re.compile(r"\d[\d,]*(?:\.\d+)?")  # digits that may end a number cut short
 _CUT_GROUP = re.compile(r"[+-]?\d{1,3}(?:,\d{3})*,\d{0,2}")  # 316,60 or 46,: a group cut
 # Where rejoin_number_pieces has work: a cut group over a line of digits, a line that starts
 # with a point or a comma (patterns that start with a literal: found at C speed).
@@ -54,8 +55,9 @@ PIECE_LINE = re.compile(r"\n[.,]\d")  # a line that starts with a point or a com
 def rejoin_number_pieces(lines: list[str]) -> list[str]:
     """A number cut over lines of its own (a scraper that puts each ``<span>`` of a cell on
     its own line: ``35487`` / ``.8798``, ``362`` / ``,066``, ``46,`` / ``155``, ``316,60`` /
-    ``4``), joined back where the pieces make one well-formed number: no cell starts with a
-    point or a comma, nor ends in a thousands group cut short, and read apart it is lost."""
+    ``4``, ``565,8`` / ``72,182``), joined back where the pieces make one well-formed
+    number: no cell starts with a point or a comma, nor ends in a thousands group cut
+    short, and read apart it is lost."""
     out = list(lines)
     last = -2  # the line of the number being joined, and the line that joined it last
     reached = -2
@@ -65,7 +67,7 @@ def rejoin_number_pieces(lines: list[str]) -> list[str]:
             continue
         whole = out[last].strip() if reached == at - 1 else ""
         cut = _PIECE.fullmatch(part) is not None or (
-            _CUT_GROUP.fullmatch(whole) is not None and part.isdigit()
+            _CUT_GROUP.fullmatch(whole) is not None and _REST.fullmatch(part) is not None
         )
         if whole and cut and "." not in whole and _NUMBER.fullmatch(whole + part):
             out[last], out[at] = whole + part, ""

@@ -258,7 +258,8 @@ _LABEL = 60  # a piece of a label broken inside its bracketed note: the longest 
 
 
 _LAST = operator.itemgetter(slice(-1, None))
-_OPENERS_AT_END = frozenset("（(“，、")  # where a label broken inside its note ends a line
+# Where a label broken inside its note, or a caption before its 项, ends a line.
+_OPENERS_AT_END = frozenset("（(“，、）)")
 
 
 def join_fragments(lines: list[str]) -> list[str]:
@@ -289,10 +290,13 @@ def _broken_label(line: str, following: str) -> bool:
     if not longest:
         return False
     tail, head = _tail_cell(line, longest), _head_cell(following, longest)
-    known = table_labels()
-    if not tail or not head or label_key(tail + head) not in known:
+    if not tail or not head:
         return False
-    return not {label_key(tail), label_key(head)} & known
+    known = table_labels()
+    if label_key(tail + head) in known:
+        return not {label_key(tail), label_key(head)} & known
+    # A table-二 caption broken the same way (第二十条第（八） / 项): it opens its item.
+    return caption_key(tail + head) is not None and caption_key(tail) is None
 
 
 def _pieces(tail: str, head: str) -> int:
