@@ -1497,3 +1497,24 @@ def test_a_caption_broken_before_its_xiang_still_opens_its_item() -> None:
     flat = flatten(parse(text))
     fees = [flat[f"active_disclosure.fees.{c}"] for c in ("previous_items", "change")]
     assert fees == [None, 0]
+
+
+def test_a_label_cut_short_that_every_edition_starts_so_speaks_for_none() -> None:
+    # 本年新 starts 2019's 本年新制作数量, but also 本年新收政府信息公开申请数量, which both
+    # editions have: a converter that cut table 三's first label there says nothing of the
+    # edition, and a 2023 report stays in the 2021 edition (taken from its year, and said).
+    text = "示例镇2023年政府信息公开工作年度报告\n" + T3 + "一、本年新\t3\t0\t0\t0\t0\t0\t3\n"
+    report = parse(text)
+    assert report.edition is Edition.E2021
+    assert "edition-guessed" in {finding.code for finding in report.validate()}
+
+
+def test_a_short_row_whose_label_fills_more_cells_than_the_full_rows_is_not_placed() -> None:
+    # inscriptis lays a group row's labels in two cells, its numbers one column along from the
+    # plain rows': measured on the plain rows, a short group row would land a column off.
+    plain = ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"]
+    rows = "".join(label.ljust(20) + "  0" * 7 + "\n" for label in plain)
+    short = "（六）其他处理  3.其他".ljust(25) + "  ".join("0" * 6) + "\n"
+    report = parse(TITLE + T3 + "（四）无法提供\n" + rows + short)
+    key = "applications.outcomes.other_handling.other"
+    assert_blank_and_named(report, [f"{key}.{c}" for c in COLUMNS])

@@ -135,12 +135,26 @@ def place_by_columns(lines: list[str]) -> list[str]:
         found = [(list(_tables(lines, run, measure)), measure) for measure in _MEASURES]
         tables, measure = max(found, key=lambda pair: sum(len(part) for part, _ in pair[0]))
         for table, extents in tables:
+            # A row's label in more cells than the full rows' (a group label beside its row
+            # label) may push its numbers a column along (inscriptis): not placed by them.
+            full = len(APPLICATION_COLUMNS)
+            labels = {_label_cells(lines[n], spans) for n, spans in table if len(spans) == full}
             for number, spans in table:
                 line = lines[number]
+                if _label_cells(line, spans) not in labels:
+                    continue
                 cells = _placed(line, spans, measure(line), extents)
                 if cells is not None:
                     out[number] = line[: spans[0][0]] + "   ".join(cells)
     return out
+
+
+_CELL_GAP = re.compile(r"[ \t\u3000]{2,}")
+
+
+def _label_cells(line: str, spans: list[Span]) -> int:
+    """How many cells (apart by two spaces or more) the words before a row's numbers fill."""
+    return len(_CELL_GAP.split(line[: spans[0][0]].strip()))
 
 
 def _positions(canvas: str, count: int) -> list[Span]:

@@ -74,12 +74,22 @@ def _speaks(key: str, own: bool) -> tuple[Edition, ...]:
     cut short (本年新 ← 本年新制作数量); or, with ``own``, a table-三 row's own label."""
     if own:
         return tuple(e for e in Edition if key in distinctive(e)[1])
+    # Cut short, a label speaks only if no label every edition shares starts so too: 本年新
+    # may be 2019's 本年新制作数量, or any edition's 本年新收政府信息公开申请数量.
+    cut = len(key) >= 3 and not any(label.startswith(key) for label in _shared_labels())
     return tuple(
         e
         for e in Edition
         if key in distinctive(e)[0]
-        or (len(key) >= 3 and any(label.startswith(key) for label in distinctive(e)[0]))
+        or (cut and any(label.startswith(key) for label in distinctive(e)[0]))
     )
+
+
+@functools.cache
+def _shared_labels() -> frozenset[str]:
+    """The tables' labels that speak for no edition."""
+    alone = set().union(*(distinctive(e)[0] | distinctive(e)[1] for e in Edition))
+    return frozenset(table_labels() - alone)
 
 
 @functools.lru_cache(maxsize=4096)
