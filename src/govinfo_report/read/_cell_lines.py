@@ -59,8 +59,8 @@ def rejoin_number_pieces(lines: list[str]) -> list[str]:
     number: no cell starts with a point or a comma, nor ends in a thousands group cut
     short, and read apart it is lost."""
     out = list(lines)
-    last = -2  # the line of the number being joined, and the line that joined it last
-    reached = -2
+    last = -2  # the line the number being joined back stands on
+    reached = -2  # the last line with anything on it: a piece must come right after it
     for at, line in enumerate(lines):
         part = line.strip()
         if not part:
