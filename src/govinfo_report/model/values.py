@@ -17,17 +17,16 @@ from decimal import Decimal
 NOT_APPLICABLE = frozenset({"", "/", "-", "—", "——", "--", "－", "无", "不适用", "\\"})
 # Units written after a number in a cell (``21次``, ``127014元``).
 UNITS = ("次", "件", "元", "万元", "个", "条", "项", "篇", "人次", "人")
+UNIT_PATTERN = "|".join(sorted(UNITS, key=len, reverse=True))  # the longest unit first
 _NUMBER = re.compile(
     r"(?P<sign>[+-]?)(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
-    f"(?P<unit>{'|'.join(UNITS)})?"
+    f"(?P<unit>{UNIT_PATTERN})?"
 )
 
 
-# Two numbers one space apart (``2 9``): one number whose pieces a converter spaced, or two
-# cells; readers decide which only where the text or the totals tell.
 # A number a converter split at a space between its <span>s (``2 9`` for 29, ``32102 3.114``
-# for 321023.114, ``- 13`` for -13, ``5 79,363`` for 579,363): or two cells, or a blank dash
-# and a number.
+# for 321023.114, ``- 13`` for -13, ``5 79,363`` for 579,363), or two cells, or a blank dash
+# and a number: readers decide which only where the text or the totals tell.
 SPACED_NUMBERS = r"[+-]?\d[\d,]* \d[\d,]*(?:\.\d+)?|[+-] \d[\d,]*(?:\.\d+)?"
 
 

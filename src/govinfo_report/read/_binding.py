@@ -209,13 +209,22 @@ def _confirmed_window(cells: Sequence[str], width: int, totals: Totals) -> int |
 def _adds_up(cells: Sequence[str], totals: Totals) -> bool:
     """Whether every total holds, a blank part counting as nothing (a blank total: no)."""
     values = _counts(cells)
-    if not totals or values is None:
-        return False
-    for parts, total in totals:
-        whole = values[total]
-        if whole is None or sum(values[p] or 0 for p in parts) != whole:
-            return False
-    return True
+    return values is not None and totals_hold(values, totals)
+
+
+def totals_hold(values: Sequence[Value], totals: Totals) -> bool:
+    """``_adds_up`` for values already read: every total there, and the sum of its parts."""
+    checks = _total_checks(values, totals)
+    return bool(checks) and all(check is True for check in checks)
+
+
+def _total_checks(values: Sequence[Value], totals: Totals) -> list[bool | None]:
+    """Each total's check: ``None`` where it is blank, else whether its parts (a blank one
+    counting as nothing) add up to it."""
+    return [
+        None if values[total] is None else sum(values[p] or 0 for p in parts) == values[total]
+        for parts, total in totals
+    ]
 
 
 def confirmed_reading(readings: Sequence[Sequence[str]], totals: Totals) -> int | None:
@@ -227,11 +236,7 @@ def confirmed_reading(readings: Sequence[Sequence[str]], totals: Totals) -> int 
         values = _counts(cells)
         if values is None:
             continue
-        checks = [
-            sum(values[p] or 0 for p in parts) == values[total]
-            for parts, total in totals
-            if values[total] is not None
-        ]
+        checks = [check for check in _total_checks(values, totals) if check is not None]
         if checks and all(checks):
             passing.append(at)
         elif not all(checks):

@@ -124,6 +124,7 @@ def _display(line: str) -> str:
 
 
 _MEASURES: tuple[Measure, ...] = (_characters, _display)
+_FULL_ROW = len(APPLICATION_COLUMNS)  # numbers in a table-三 row with every cell
 
 
 def place_by_columns(lines: list[str]) -> list[str]:
@@ -137,8 +138,9 @@ def place_by_columns(lines: list[str]) -> list[str]:
         for table, extents in tables:
             # A row's label in more cells than the full rows' (a group label beside its row
             # label) may push its numbers a column along (inscriptis): not placed by them.
-            full = len(APPLICATION_COLUMNS)
-            labels = {_label_cells(lines[n], spans) for n, spans in table if len(spans) == full}
+            labels = {
+                _label_cells(lines[n], spans) for n, spans in table if len(spans) == _FULL_ROW
+            }
             for number, spans in table:
                 line = lines[number]
                 if _label_cells(line, spans) not in labels:

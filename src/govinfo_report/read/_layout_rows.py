@@ -142,7 +142,7 @@ def rejoin_layout(lines: list[str]) -> list[str]:
 
 def _whole_label_over(lines: list[str], row: int, known: frozenset[str]) -> bool:
     """Whether the nearest line above ``row`` that holds anything is a whole known label."""
-    above = next((line for line in reversed(lines[:row]) if line.strip()), "")
+    above = next((lines[n] for n in range(row - 1, -1, -1) if lines[n].strip()), "")
     words, numbers, _ = _split(above)
     return not numbers and label_key(words) in known
 
@@ -244,8 +244,6 @@ _PARAGRAPHS = 3  # the most paragraphs a label's cell is set in
 def _label_piece(line: str, known: frozenset[str]) -> bool:
     """A line of words only, no known label alone, no heading: a piece of a wrapped label."""
     text = line.strip()
-    if not text or _split(text)[1] or is_value(text) or heading_parts(text):
-        return False
-    if any(is_value(word) for word in SPACES.split(text)):
+    if not text or heading_parts(text) or any(map(is_value, SPACES.split(text))):
         return False
     return label_key(text) not in known

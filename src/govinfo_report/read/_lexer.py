@@ -22,7 +22,7 @@ from govinfo_report.model.text import (
     SPACES,
     heading_parts,
 )
-from govinfo_report.model.values import SPACED_NUMBERS, UNITS, is_value
+from govinfo_report.model.values import SPACED_NUMBERS, UNIT_PATTERN, UNITS, is_value
 from govinfo_report.read._indexes import starts_label, table_labels
 from govinfo_report.read._repair import split_lines
 
@@ -135,8 +135,9 @@ def _attach_units(cells: tuple[str, ...]) -> tuple[str, ...]:
 # Two numbers one space apart where the row's columns stand wider apart: a converter that
 # put a space between a number's <span>s (inscriptis: 948 282 for 948282) looks the same as
 # two cells, so the pair is kept as one cell, which reads as no number and is named.
-_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
-_SPLIT_NUMBER = re.compile(rf"(?:^|\s\s)({SPACED_NUMBERS})(?=(?:\s?(?:{_UNIT}))?(?:\s\s|\s*$))")
+_SPLIT_NUMBER = re.compile(
+    rf"(?:^|\s\s)({SPACED_NUMBERS})(?=(?:\s?(?:{UNIT_PATTERN}))?(?:\s\s|\s*$))"
+)
 
 
 def _keep_split_numbers(line: str, cells: tuple[str, ...]) -> tuple[str, ...]:

@@ -56,7 +56,7 @@ def split_lines(text: str) -> list[str]:
         lines = rejoin_cells(lines)
     if "\n\t" in text and has_label_above_row(text):
         lines = rejoin_label_lines(lines)
-    if PIECE_LINE.search(text) or ("," in text and CUT_OVER_LINES.search(text)):
+    if PIECE_LINE.search(text) or CUT_OVER_LINES.search(text):
         lines = rejoin_number_pieces(lines)
     lines = join_fragments(lines)
     if "\t" not in text:  # tab rows and the cells layout keep their rows apart already
@@ -259,7 +259,7 @@ _LABEL = 60  # a piece of a label broken inside its bracketed note: the longest 
 
 _LAST = operator.itemgetter(slice(-1, None))
 # Where a label broken inside its note, or a caption before its 项, ends a line.
-_OPENERS_AT_END = frozenset("（(“，、）)")
+_PIECE_ENDS = frozenset("（(“，、）)")
 
 
 def join_fragments(lines: list[str]) -> list[str]:
@@ -267,13 +267,13 @@ def join_fragments(lines: list[str]) -> list[str]:
     ``结果`` / ``维持| 结果``) joined back: where the last cell of one line and the first cell
     of the next spell a known label that neither piece is alone. The line it took is left
     empty, so line numbers stay true."""
-    # Lines that end in a Chinese character, an opening bracket or a comma: the only ones a
-    # broken label's first piece can end (looked for cheaply first: most lines end otherwise).
+    # Lines that end in a Chinese character, a bracket or a comma: the only ones a broken
+    # label's or caption's first piece can end (looked for cheaply first: most end otherwise).
     lasts = map(_LAST, map(str.rstrip, lines[:-1]))  # each line's last character, at C speed
     ends = [
         number
         for number, last in enumerate(lasts)
-        if "\u4e00" <= last <= "\u9fff" or last in _OPENERS_AT_END
+        if "\u4e00" <= last <= "\u9fff" or last in _PIECE_ENDS
     ]
     out = list(lines)
     for number in ends:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govinfo_report.model import Edition, ReviewLitigation, Value
+from govinfo_report.model import Edition, ReviewLitigation
 from govinfo_report.model.editions import REVIEW_GROUPS, REVIEW_LEAVES, Column, join_key
 from govinfo_report.model.keys import build_table
 from govinfo_report.model.labels import label_key
-from govinfo_report.read._binding import Binding, Totals, confirmed_reading
+from govinfo_report.read._binding import Binding, Totals, confirmed_reading, totals_hold
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import REVIEW_GROUP_KEYS, REVIEW_HEADERS
 from govinfo_report.read._rows import GatheredRow, gather_numbers, trim
@@ -67,7 +67,8 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         if not binding.claim(row, "values"):  # one row of numbers: the whole table
             continue
         binding.fill(row, keys, values, _GROUP_TOTALS)
-        if isinstance(row, GatheredRow) and not _totals_hold(binding.cells, keys):
+        read = [binding.cells.get(key) for key in keys] if isinstance(row, GatheredRow) else []
+        if read and not totals_hold(read, _GROUP_TOTALS):
             # Numbers gathered from several lines (PDF text: a row's cells over lines or
             # blocks, in reading order): with a total blank or broken, nothing confirms
             # that their order is the columns'.
@@ -92,13 +93,3 @@ def _seam(binding: Binding, row: RawRow, keys: list[str], values: tuple[str, ...
     binding.fill(row, keys, readings[chosen][:width])
     skipped = "the empty cell after the header" if chosen else "none"
     binding.named(row, keys, skipped, "surplus-cells")
-
-
-def _totals_hold(cells: dict[str, Value], keys: list[str]) -> bool:
-    """Whether each group's 总计 is there and is the sum of its four leaves (a blank one as 0)."""
-    width = len(REVIEW_LEAVES)
-    for start in range(0, len(keys), width):
-        *parts, total = (cells.get(key) for key in keys[start : start + width])
-        if total is None or sum(part or 0 for part in parts) != total:
-            return False
-    return True
