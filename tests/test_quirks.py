@@ -605,6 +605,28 @@ def test_browser_inner_text_a_rows_last_cell_blank_does_not_join_the_next_row() 
         assert report.unplaced == ()
 
 
+def test_browser_inner_text_a_rows_first_cell_blank_does_not_join_the_row_above() -> None:
+    # Table 四's numbers with a blank 结果维持 as an empty <td>: it leaves no line, so the
+    # row starts with its tab line, after more blank lines than stand before a tab line
+    # within a row. The header row above ends there; the blank cell keeps its column.
+    groups = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    table = _inner_text(
+        [
+            ["行政复议", "行政诉讼"],
+            [*groups, "未经复议直接起诉", "复议后起诉"],
+            [*groups, *groups],
+            ["", "1", "0", "0", "1", "", "0", "0", "0", "0", "2", "0", "0", "0", "2"],
+        ]
+    )
+    assert "总计\n\n\n\n\n\n\t\n\n1\n" in table
+    text = TITLE + "\n\n四、政府信息公开行政复议、行政诉讼情况\n\n" + table + "\n"
+    flat = flatten(parse(text))
+    leaves = ("upheld", "corrected", "other", "pending", "total")
+    assert [flat[f"review_litigation.reconsideration.{c}"] for c in leaves] == [None, 1, 0, 0, 1]
+    direct = [flat[f"review_litigation.litigation_direct.{c}"] for c in leaves]
+    assert direct == [None, 0, 0, 0, 0]
+
+
 def test_browser_inner_text_a_row_label_in_paragraphs_above_its_numbers() -> None:
     # A label cell of two <p>: innerText puts each on a line of its own, blank lines
     # between, and the rest of the row on a line that starts with the tab after the label.
@@ -1393,6 +1415,11 @@ def test_html2text_rows_ending_in_a_pipe_have_an_empty_last_cell() -> None:
     leaves = ("upheld", "corrected", "other", "pending", "total")
     reconsideration = [flat[f"review_litigation.reconsideration.{c}"] for c in leaves]
     assert reconsideration == [None, 1, 0, 0, 1]
+    # From a page whose source is indented, cells keep a space each side: "| 1 | 0 |…".
+    indented = review.replace("| ", " | ").replace("\n  | 1", "\n| 1")
+    assert "\n| 1 | 0 | 0 | 1 | 0 |" in indented
+    flat = flatten(parse(text + indented))
+    assert [flat[f"review_litigation.reconsideration.{c}"] for c in leaves] == [None, 1, 0, 0, 1]
 
 
 def test_a_header_glued_to_its_numbers_is_read_as_the_totals_confirm() -> None:

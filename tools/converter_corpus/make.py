@@ -3,6 +3,8 @@
     python tools/converter_corpus/make.py            # rebuild every case
     python tools/converter_corpus/make.py --measure  # per tool: cells right / wrong / silent
     python tools/converter_corpus/make.py --measure --update-exact  # and rewrite EXACT.txt
+    python tools/converter_corpus/make.py --fresh 6 --out /tmp/fresh6  # other reports and pages
+    python tools/converter_corpus/make.py --measure --out /tmp/fresh6
 
 Reports come from the seeds (../shared/seeds; skipped when absent) and from the library's
 hypothesis strategies with a fixed seed (sources.py); each is rendered as a publisher's page
@@ -27,7 +29,7 @@ from typing import Any
 import lxml.html
 from converters import CONVERTERS, missing, tables_survive
 from render import Style, number_text, render
-from sources import drawn, from_seed
+from sources import drawn, fresh_tag, from_seed
 
 from govinfo_report import Edition, ParseError, Report, flatten, parse
 from govinfo_report.model.editions import EDITIONS, REVIEW_LEAVES
@@ -39,8 +41,9 @@ EXACT = CORPUS / "EXACT.txt"
 DRAWN_PER_KIND = 2  # per edition: this many drawn reports, and as many whose tables add up
 
 
-def reports() -> dict[str, Report]:
-    """Every report of the corpus by name: seeds first, then drawn ones."""
+def reports(fresh: int = 0) -> dict[str, Report]:
+    """Every report of the corpus by name: seeds first, then drawn ones (other draws when
+    ``fresh`` > 0)."""
     found: dict[str, Report] = {}
     if SEEDS.is_dir():
         for path in sorted(SEEDS.glob("*.txt")):
@@ -50,16 +53,20 @@ def reports() -> dict[str, Report]:
     for edition in Edition:
         for consistent in (False, True):
             kind = "sum" if consistent else "draw"
-            for index, report in enumerate(drawn(edition, DRAWN_PER_KIND, consistent), start=1):
+            for index, report in enumerate(
+                drawn(edition, DRAWN_PER_KIND, consistent, fresh), start=1
+            ):
                 found[f"{kind}_{edition.value}_{index}"] = report
         found[f"plain_{edition.value}"] = found[f"sum_{edition.value}_1"]
     return found
 
 
-def style(name: str) -> Style:
+def style(name: str, fresh: int = 0) -> Style:
     """The page's style: drawn from its name, except the plain pages, which vary nothing
     (the baseline: only the tool differs from the template)."""
-    return Style() if name.startswith("plain_") else Style.draw(random.Random(name))
+    if name.startswith("plain_"):
+        return Style()
+    return Style.draw(random.Random(name + fresh_tag(fresh)))
 
 
 def labels(report: Report) -> list[tuple[str, ...]]:
@@ -119,19 +126,19 @@ def check_grid(page: str, name: str) -> None:
             sys.exit(f"{name}: table {number} is not a rectangle once its spans are spread")
 
 
-def build(tools: list[str], keep: Path | None) -> None:
+def build(tools: list[str], keep: Path | None, corpus: Path, fresh: int) -> None:
     """Render every report, run every tool, write each case's text and expected cells."""
     lacking = missing()
     if lacking:
         sys.exit(f"missing programs: {', '.join(lacking)} (see docs/converter-corpus.md)")
-    made = reports()
-    CORPUS.mkdir(parents=True, exist_ok=True)
+    made = reports(fresh)
+    corpus.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="converter-corpus-") as temp:
         work = Path(temp)
         pages_dir = work / "pages"
         pages_dir.mkdir()
         pages = []
-        styles = {name: style(name) for name in made}
+        styles = {name: style(name, fresh) for name in made}
         for name, report in made.items():
             page = pages_dir / f"{name}.html"
             html = render(report, styles[name])
@@ -146,7 +153,7 @@ def build(tools: list[str], keep: Path | None) -> None:
             CONVERTERS[tool](pages, work, out)
             for name, report in made.items():
                 text = (out / f"{name}.txt").read_text(encoding="utf-8")
-                case = CORPUS / f"{name}-{tool}"
+                case = corpus / f"{name}-{tool}"
                 case.with_suffix(".txt").write_text(text, encoding="utf-8")
                 survive = tables_survive(tool, text, not styles[name].pretty, labels(report))
                 truth = expected(report, tool, survive, styles[name])
@@ -184,22 +191,22 @@ def judge(case: Path) -> tuple[int, list[str], list[str], bool]:
     return len(truth["cells"]) - len(wrong), wrong, silent, exact
 
 
-def cases() -> list[Path]:
+def cases(corpus: Path) -> list[Path]:
     return sorted(
-        CORPUS / p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.expected.json")
+        corpus / p.name.removesuffix(".expected.json") for p in corpus.glob("*.expected.json")
     )
 
 
 COLUMNS = ("cases", "survive", "exact", "right", "wrong", "silent")
 
 
-def measure(update_exact: bool) -> None:
+def measure(update_exact: bool, corpus: Path) -> None:
     """Print per tool: cases, cases whose tables survive the tool, exact cases, cells right,
     wrong, and wrong with no finding naming them (silent); then the exact and silent cases."""
     rows: dict[str, list[int]] = defaultdict(lambda: [0] * len(COLUMNS))
     exact_cases: list[str] = []
     silent_cases: list[str] = []
-    for case in cases():
+    for case in cases(corpus):
         truth = json.loads(Path(f"{case}.expected.json").read_text(encoding="utf-8"))
         right, wrong, silent, exact = judge(case)
         found = (1, truth["tables_survive"], exact, right, len(wrong), len(silent))
@@ -227,11 +234,15 @@ def main() -> None:
     parser.add_argument("--update-exact", action="store_true", help="with --measure: rewrite EXACT")
     parser.add_argument("--keep-pages", type=Path, help="also copy the HTML pages here")
     parser.add_argument("--tools", default=",".join(CONVERTERS), help="comma-separated tools")
+    parser.add_argument("--out", type=Path, default=CORPUS, help="the corpus folder")
+    parser.add_argument("--fresh", type=int, default=0, help="N > 0: other reports and pages")
     args = parser.parse_args()
+    if args.update_exact and args.out != CORPUS:
+        sys.exit("--update-exact rewrites the committed corpus's EXACT.txt only")
     if args.measure:
-        measure(args.update_exact)
+        measure(args.update_exact, args.out)
     else:
-        build(args.tools.split(","), args.keep_pages)
+        build(args.tools.split(","), args.keep_pages, args.out, args.fresh)
 
 
 if __name__ == "__main__":

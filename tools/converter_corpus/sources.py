@@ -84,16 +84,23 @@ def from_seed(path: Path) -> Report:
     )
 
 
+def fresh_tag(fresh: int) -> str:
+    """What a fresh corpus adds to the names its random draws are seeded with."""
+    return f"#{fresh}" if fresh else ""
+
+
 def _complete(report: Report) -> bool:
     return all(getattr(report, name) is not None for name in STANDARD_TABLES)
 
 
-def _draw(make: Callable[[], st.SearchStrategy[Report]], count: int, offset: int) -> list[Report]:
+def _draw(
+    make: Callable[[], st.SearchStrategy[Report]], count: int, offset: int, fresh: int
+) -> list[Report]:
     """``count`` reports, evenly spaced over a fixed-seed run of the strategy (the first
     draws of a run are its simplest)."""
     found: list[Report] = []
 
-    @seed(DRAW_SEED + offset)
+    @seed(DRAW_SEED + offset + 1000 * fresh)
     @settings(
         database=None,
         max_examples=count * 8,
@@ -132,16 +139,18 @@ def _with_blanks(report: Report, rng: random.Random, zeros_only: bool) -> Report
     return attrs.evolve(report, **changes)  # type: ignore[arg-type]
 
 
-def drawn(edition: Edition, count: int, consistent: bool) -> list[Report]:
+def drawn(edition: Edition, count: int, consistent: bool, fresh: int = 0) -> list[Report]:
     """Reports from the strategies, made ready for a page: a title naming a year of the
-    edition, a statistics-period line now and then, blanks in every table."""
+    edition, a statistics-period line now and then, blanks in every table. ``fresh`` > 0
+    draws other reports (a fresh corpus, to look for what the committed one misses)."""
     make: Callable[[], st.SearchStrategy[Report]] = (
         (lambda: consistent_reports(edition)) if consistent else (lambda: reports(edition))
     )
     years = (2019, 2020) if edition is Edition.E2019 else (2021, 2022, 2023, 2024)
     made = []
-    for index, report in enumerate(_draw(make, count, 2 * int(edition.value) + consistent)):
-        rng = random.Random(f"{edition.value}-{consistent}-{index}")
+    offset = 2 * int(edition.value) + consistent
+    for index, report in enumerate(_draw(make, count, offset, fresh)):
+        rng = random.Random(f"{edition.value}-{consistent}-{index}" + fresh_tag(fresh))
         year = rng.choice(years)
         title, organ, found = _title(rng, year)
         intro: tuple[Block, ...] = report.intro

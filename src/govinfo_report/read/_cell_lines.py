@@ -22,12 +22,12 @@ def rejoin_cells(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     at = 0
-    inner = _inner_gap(lines)
+    gaps = _usual_gaps(lines)
     while at < len(lines):
         if _gap(lines[at]):
             at += 1
             continue
-        start, at = at, _row_end(lines, at, inner)
+        start, at = at, _row_end(lines, at, gaps)
         cells: list[str] = []
         cell: list[str] = []
         for line in lines[start:at]:
@@ -133,24 +133,38 @@ def _gap(line: str) -> bool:
     return not line.strip() and line != "\t" and "\xa0" not in line
 
 
-def _inner_gap(lines: list[str]) -> int:
-    """How many blank lines stand between a tab line and the cell after it, as most cells
-    of the text have it (the browser draws every cell alike)."""
-    runs: Counter[int] = Counter()
+def _usual_gaps(lines: list[str]) -> tuple[int, int]:
+    """How many blank lines stand before a tab line (after a cell) and after one (before the
+    next cell), as most cells of the text have them (the browser draws every cell alike)."""
+    before: Counter[int] = Counter()
+    after: Counter[int] = Counter()
     for at, line in enumerate(lines):
-        if line == "\t":
-            ahead = at + 1
-            while ahead < len(lines) and _gap(lines[ahead]):
-                ahead += 1
-            if ahead < len(lines) and lines[ahead] != "\t":
-                runs[ahead - at - 1] += 1
-    return runs.most_common(1)[0][0] if runs else 0
+        if line != "\t":
+            continue
+        back = at - 1
+        while back >= 0 and _gap(lines[back]):
+            back -= 1
+        if back >= 0 and lines[back] != "\t":
+            before[at - back - 1] += 1
+        ahead = at + 1
+        while ahead < len(lines) and _gap(lines[ahead]):
+            ahead += 1
+        if ahead < len(lines) and lines[ahead] != "\t":
+            after[ahead - at - 1] += 1
+    return _most_common(before), _most_common(after)
 
 
-def _row_end(lines: list[str], at: int, inner: int) -> int:
+def _most_common(counts: Counter[int]) -> int:
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _row_end(lines: list[str], at: int, gaps: tuple[int, int]) -> int:
     """Where the innerText row starting at ``at`` ends: after a cell, blank lines that do not
-    lead to a tab line end it; after a tab line, more blank lines than stand before a cell
-    (``inner``) end it too: the row's last cell was empty (``<td></td>`` leaves no line)."""
+    lead to a tab line end it, and so do more blank lines than usually stand before a tab
+    line (``gaps[0]``): the next row's first cell was empty (``<td></td>`` leaves no line);
+    after a tab line, more blank lines than stand before a cell (``gaps[1]``) end it too:
+    the row's last cell was empty."""
+    before, after = gaps
     while at < len(lines):
         if not _gap(lines[at]):
             at += 1
@@ -159,9 +173,11 @@ def _row_end(lines: list[str], at: int, inner: int) -> int:
         while ahead < len(lines) and _gap(lines[ahead]):
             ahead += 1
         if ahead < len(lines) and lines[ahead] == "\t":
+            if lines[at - 1] != "\t" and ahead - at > before:
+                return at
             at = ahead  # the next cell of this row
             continue
-        if ahead < len(lines) and lines[at - 1] == "\t" and ahead - at <= inner:
+        if ahead < len(lines) and lines[at - 1] == "\t" and ahead - at <= after:
             at = ahead  # the cell after a tab line, past the blank line before it
             continue
         return at

@@ -92,7 +92,8 @@ def split_lines(text: str) -> list[str]:
 def close_open_rows(lines: list[str]) -> list[str]:
     """html2text's tables: no edge pipes, every line ended by a Markdown hard break (two
     spaces). A pipe at a row's start or end there stands between two cells, the outer one
-    empty (`` | 19| 21`` for a blank first cell, ``规章| 0|  |`` for a blank last), where
+    empty (`` | 19| 21`` or, from an indented page, ``| 19 | 21`` for a blank first cell;
+    ``规章| 0|  |`` for a blank last), where
     the pipe reader would take it for an edge: such rows get edge pipes of their own."""
     out = list(lines)
     at = 0
@@ -101,7 +102,9 @@ def close_open_rows(lines: list[str]) -> list[str]:
         while end < len(lines) and "|" in lines[end]:
             end += 1
         run = lines[at:end]
-        if run and all(line.endswith("  ") and not line.startswith("|") for line in run):
+        # (A run whose every line starts with a pipe is a Markdown table with edge pipes.)
+        hard_breaks = all(line.endswith("  ") for line in run)
+        if run and hard_breaks and not all(line.startswith("|") for line in run):
             for number, line in enumerate(run, start=at):
                 text = line.rstrip()
                 if text.lstrip().startswith("|") or text.endswith("|"):
