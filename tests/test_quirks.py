@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 import pytest
@@ -1202,6 +1203,49 @@ def test_a_short_row_whose_label_runs_into_the_first_column_is_not_placed() -> N
     report = parse(TITLE + T3 + "".join(rows) + "5.属于三类内部事务信息 0 0 0 0 0 0\n")
     internal = "applications.outcomes.denied.internal_affairs"
     assert_blank_and_named(report, [f"{internal}.{c}" for c in COLUMNS])
+
+
+T4 = "四、政府信息公开行政复议、行政诉讼情况\n"
+_LEAVES = ("upheld", "corrected", "other", "pending", "total")
+_GROUPS = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+
+
+def _space_drawn_t4(numbers: str, pitch: int, wide: bool) -> str:
+    """Table 四 as links (``wide`` False) or w3m (True) draw it without borders: each leaf
+    header cut in two over two lines (结果 / 维持), the numbers under them, every column
+    ``pitch`` wide counted in characters or in display width (a CJK character two wide)."""
+    pad = " " * (pitch - (4 if wide else 2))  # after a two-character word
+    tops, bottoms = ("结果", "结果", "其他", "尚未", "总计"), ("维持", "纠正", "结果", "审结", "")
+    top, bottom = (
+        "".join(w + pad if w else " " * pitch for w in words * 3) for words in (tops, bottoms)
+    )
+    row = "".join(cell.ljust(pitch) for cell in numbers.split(",")).replace("-", " ")
+    return f"行政复议 行政诉讼\n{top.rstrip()}\n{bottom.rstrip()}\n\n{row.rstrip()}\n"
+
+
+def _review(flat: Mapping[str, object], group: str) -> list[object]:
+    return [flat[f"review_litigation.{group}.{leaf}"] for leaf in _LEAVES]
+
+
+def test_space_drawn_table_4_row_with_blank_cells_is_placed_under_its_header_words() -> None:
+    # Table 四 has a single row of numbers, so no full row draws its columns: its header's
+    # leaf words do, fifteen of them apart; a blank cell leaves a gap under one of them.
+    numbers = "1,0,0,2,3,-,0,0,0,0,2,0,1,0,3"
+    for wide in (False, True):
+        text = TITLE + T4 + _space_drawn_t4(numbers, 5 if wide else 3, wide)
+        flat = flatten(parse(text))
+        assert _review(flat, "reconsideration") == [1, 0, 0, 2, 3]
+        assert _review(flat, "litigation_direct") == [None, 0, 0, 0, 0]
+        assert _review(flat, "litigation_after_reconsideration") == [2, 0, 1, 0, 3]
+
+
+def test_space_drawn_table_4_row_is_not_placed_where_a_group_does_not_add_up() -> None:
+    # The same drawing, but 复议后起诉's 总计 is not the sum of its leaves: the positions are
+    # not trusted, and every cell is blank and named.
+    report = parse(TITLE + T4 + _space_drawn_t4("1,0,0,2,3,-,0,0,0,0,2,0,1,0,9", 3, False))
+    assert_blank_and_named(
+        report, [f"review_litigation.{g}.{leaf}" for g in _GROUPS for leaf in _LEAVES]
+    )
 
 
 def test_pdf_layout_row_with_blank_cells_that_does_not_add_up_is_not_placed() -> None:

@@ -6,10 +6,11 @@ so a row with fewer numbers than columns still shows which columns they are in: 
 overlaps the extent of one column of the rows that have every cell. The blanks go back in as
 cells of one no-break space, which the reader keeps as empty cells. Where the full rows do
 not draw clear columns, a number overlaps no column or two, or the placed numbers do not add
-up to the row's total, the row is left as it is (its cells stay blank and named). Only table
-三 is placed so: the one table whose rows carry labels and whose width (seven columns) is
+up to the row's total, the row is left as it is (its cells stay blank and named). Table 三
+is placed so: the one table whose rows carry labels and whose width (seven columns) is
 known, so a converter that split numbers into more pieces (inscriptis: ``1 8`` for 18)
-draws no columns here."""
+draws no columns here. Table 四 has one row of numbers and no full row to learn from: its
+columns are its header's leaf words (``结果``/``维持`` … ``总计``), fifteen of them apart."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
-from govinfo_report.model.editions import APPLICATION_COLUMNS
+from govinfo_report.model.editions import APPLICATION_COLUMNS, REVIEW_GROUPS, REVIEW_LEAVES
 from govinfo_report.model.labels import caption_key, label_key
 from govinfo_report.model.text import heading_parts
 from govinfo_report.model.values import is_value, read_count
@@ -129,7 +130,7 @@ _FULL_ROW = len(APPLICATION_COLUMNS)  # numbers in a table-三 row with every ce
 
 def place_by_columns(lines: list[str]) -> list[str]:
     """Rows with blank cells written with a no-break space in each blank cell."""
-    out = list(lines)
+    out = place_review_row(lines)
     for run in _runs(lines):
         # Columns as the measure under which the full rows agree over the most rows: rows
         # whose labels happen to be one length agree under the wrong one too, but few.
@@ -194,4 +195,110 @@ def _placed(line: str, spans: list[Span], canvas: str, extents: list[Span]) -> l
     cells = [BLANK] * len(extents)
     for text, column in zip(texts, placed, strict=True):
         cells[column] = text
+    return cells
+
+
+# Table 四's header words: its leaves whole or cut in two (结果维持, 结果 / 维持), which stand
+# over one column each, and its groups' words, which stand over several.
+_LEAF_WORDS = frozenset(
+    word for leaf in REVIEW_LEAVES for word in (leaf.label, leaf.label[:2], leaf.label[2:])
+)
+_GROUP_WORDS = frozenset(
+    {"行政诉讼", *(word for group in REVIEW_GROUPS for word in (group.label, *group.aliases))}
+)
+_REVIEW_WIDTH = len(REVIEW_GROUPS) * len(REVIEW_LEAVES)
+_HEADER_LINES = 8  # lines of table 四's header above its numbers, blank lines among them
+
+
+def place_review_row(lines: list[str]) -> list[str]:
+    """Table 四's row of numbers with blank cells, each number under the one header leaf
+    word whose extent it overlaps (as one measure lines them up): fifteen columns apart,
+    each blank leaving room for itself, and each group's 总计 the sum of the rest."""
+    out = list(lines)
+    done = -1  # the last row of numbers looked at (its header has more lines with 审结)
+    for number, line in enumerate(lines):
+        if "审结" not in line or number < done:
+            continue
+        row = _review_numbers(lines, number)
+        if row is None:
+            continue
+        done = row
+        spans = _numbers(lines[row])
+        if not 2 <= len(spans) < _REVIEW_WIDTH or spans[0][0] != len(lines[row]) - len(
+            lines[row].lstrip()
+        ):
+            continue  # a full row, too few numbers, or words before them
+        top = number  # the header's first line: its words may stand above 审结's line
+        while top > max(0, number - _HEADER_LINES) and _header_only(lines[top - 1]):
+            top -= 1
+        header = [at for at in range(top, row) if lines[at].strip()]
+        for measure in _MEASURES:
+            extents = _leaf_columns([lines[at] for at in header], measure)
+            cells = extents and _placed_review(lines[row], spans, measure(lines[row]), extents)
+            if cells:
+                out[row] = lines[row][: spans[0][0]] + "   ".join(cells)
+                break
+    return out
+
+
+def _review_numbers(lines: list[str], number: int) -> int | None:
+    """The line of numbers under the header line ``number``, past the rest of the header
+    (lines of its words only) and blank lines."""
+    for at in range(number, min(len(lines), number + _HEADER_LINES)):
+        if _header_only(lines[at]):
+            continue
+        return at if _numbers(lines[at]) else None
+    return None
+
+
+def _header_only(line: str) -> bool:
+    """A blank line, or one of table 四's header words only."""
+    return all(word in _LEAF_WORDS or word in _GROUP_WORDS for word in line.split())
+
+
+def _leaf_columns(header: list[str], measure: Measure) -> list[Span]:
+    """The extents of the header's leaf words as ``measure`` lines them up, those that
+    overlap merged: fifteen columns standing apart, or none."""
+    spans = sorted(
+        (len(measure(line[: match.start()])), len(measure(line[: match.end()])))
+        for line in header
+        for match in _TOKEN.finditer(line)
+        if match.group() in _LEAF_WORDS
+    )
+    columns: list[Span] = []
+    for start, end in spans:
+        if columns and start < columns[-1][1]:
+            columns[-1] = (columns[-1][0], max(end, columns[-1][1]))
+        else:
+            columns.append((start, end))
+    return columns if len(columns) == _REVIEW_WIDTH and not _touch(columns) else []
+
+
+def _placed_review(
+    line: str, spans: list[Span], canvas: str, extents: list[Span]
+) -> list[str] | None:
+    """The row's cells under the header's columns (blanks as ``BLANK``), as ``_placed``
+    places a table-三 row; every group whose 总计 is there adds up to it."""
+    where = _positions(canvas, len(spans))
+    columns = [_column(span, extents) for span in where]
+    placed = [column for column in columns if column is not None]
+    if len(placed) != len(spans) or placed != sorted(set(placed)):
+        return None
+    gap = min(right[0] - left[1] for left, right in pairwise(extents))
+    ends = [0, *(end for _, end in where)]
+    for after, (column, (start, _)) in enumerate(zip(placed, where, strict=True)):
+        skipped = column - (placed[after - 1] + 1 if after else 0)
+        if skipped and start - ends[after] < skipped * (gap + 1) + (gap if after else 0):
+            return None
+    cells = [BLANK] * len(extents)
+    for (start, end), column in zip(spans, placed, strict=True):
+        cells[column] = line[start:end]
+    read = [read_count(cell) if cell != BLANK else 0 for cell in cells]
+    counts = [count for count in read if isinstance(count, int)]
+    if len(counts) != len(cells):
+        return None
+    size = len(REVIEW_LEAVES)  # each group's leaves, its 总计 last
+    for last in range(size - 1, len(cells), size):
+        if cells[last] != BLANK and sum(counts[last - size + 1 : last]) != counts[last]:
+            return None
     return cells
