@@ -1240,12 +1240,13 @@ def test_space_drawn_table_4_row_with_blank_cells_is_placed_under_its_header_wor
 
 
 def test_space_drawn_table_4_row_is_not_placed_where_a_group_does_not_add_up() -> None:
-    # The same drawing, but 复议后起诉's 总计 is not the sum of its leaves: the positions are
-    # not trusted, and every cell is blank and named.
-    report = parse(TITLE + T4 + _space_drawn_t4("1,0,0,2,3,-,0,0,0,0,2,0,1,0,9", 3, False))
-    assert_blank_and_named(
-        report, [f"review_litigation.{g}.{leaf}" for g in _GROUPS for leaf in _LEAVES]
-    )
+    # The same drawing, but 复议后起诉's 总计 is not the sum of its leaves, or a group's 总计
+    # is the blank: the positions are not confirmed, and every cell is blank and named.
+    for numbers in ("1,0,0,2,3,-,0,0,0,0,2,0,1,0,9", "1,0,0,2,-,0,0,0,0,0,2,0,1,0,3"):
+        report = parse(TITLE + T4 + _space_drawn_t4(numbers, 3, False))
+        assert_blank_and_named(
+            report, [f"review_litigation.{g}.{leaf}" for g in _GROUPS for leaf in _LEAVES]
+        )
 
 
 def test_pdf_layout_row_with_blank_cells_that_does_not_add_up_is_not_placed() -> None:

@@ -213,7 +213,7 @@ _HEADER_LINES = 8  # lines of table 四's header above its numbers, blank lines 
 def place_review_row(lines: list[str]) -> list[str]:
     """Table 四's row of numbers with blank cells, each number under the one header leaf
     word whose extent it overlaps (as one measure lines them up): fifteen columns apart,
-    each blank leaving room for itself, and each group's 总计 the sum of the rest."""
+    each blank leaving room for itself, and each group's 总计 there and the sum of the rest."""
     out = list(lines)
     done = -1  # the last row of numbers looked at (its header has more lines with 审结)
     for number, line in enumerate(lines):
@@ -278,7 +278,7 @@ def _placed_review(
     line: str, spans: list[Span], canvas: str, extents: list[Span]
 ) -> list[str] | None:
     """The row's cells under the header's columns (blanks as ``BLANK``), as ``_placed``
-    places a table-三 row; every group whose 总计 is there adds up to it."""
+    places a table-三 row; every group's 总计 is there and adds up to the rest of it."""
     where = _positions(canvas, len(spans))
     columns = [_column(span, extents) for span in where]
     placed = [column for column in columns if column is not None]
@@ -299,6 +299,6 @@ def _placed_review(
         return None
     size = len(REVIEW_LEAVES)  # each group's leaves, its 总计 last
     for last in range(size - 1, len(cells), size):
-        if cells[last] != BLANK and sum(counts[last - size + 1 : last]) != counts[last]:
+        if cells[last] == BLANK or sum(counts[last - size + 1 : last]) != counts[last]:
             return None
     return cells
