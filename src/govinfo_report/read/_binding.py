@@ -13,6 +13,7 @@ from govinfo_report.model.editions import join_key
 from govinfo_report.model.values import SPACED_NUMBERS, Problem, is_value, read_amount, read_count
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._rows import fit, trim
+from govinfo_report.read._totals import Totals, adds_up, counts
 
 
 class Binding:
@@ -72,7 +73,7 @@ class Binding:
             if at is None:
                 self.surplus(row, keys, cells)
                 return
-            fitted, values = cells[at : at + len(keys)], _counts(cells[at : at + len(keys)])
+            fitted, values = cells[at : at + len(keys)], counts(cells[at : at + len(keys)])
             rest = " ".join([*cells[:at], *cells[at + len(keys) :]])
             # Placed by order and confirmed by one rule: every cell is named, so a
             # coincidence (numbers split by a converter that happen to add up) is seen.
@@ -97,7 +98,7 @@ class Binding:
             options = [tuple(parts)] if len(parts) == 1 else [tuple(parts), ("".join(parts),)]
             readings = [(*done, *option) for done in readings for option in options][:64]
         confirmed = [
-            cells for cells in readings if len(cells) == len(keys) and _adds_up(cells, totals)
+            cells for cells in readings if len(cells) == len(keys) and adds_up(cells, totals)
         ]
         written = " ".join(text for text in texts if text)
         if len(confirmed) != 1:
@@ -182,14 +183,6 @@ def _has_numbers(cells: Sequence[str]) -> bool:
 _STRAY = frozenset({"short-row", "surplus-row", "missing-cell", "mixed-row", "spaced-numbers"})
 _SPACED = re.compile(SPACED_NUMBERS)
 
-# Sums within a row's cells: (positions of the parts, position of their total).
-Totals = tuple[tuple[tuple[int, ...], int], ...]
-
-
-def _counts(texts: Sequence[str]) -> tuple[int | None, ...] | None:
-    values = tuple(map(read_count, texts))
-    return None if any(isinstance(v, Problem) for v in values) else values  # type: ignore[return-value]
-
 
 def _confirmed_window(cells: Sequence[str], width: int, totals: Totals) -> int | None:
     """Where the one run of ``width`` consecutive cells starts whose totals all add up
@@ -198,50 +191,12 @@ def _confirmed_window(cells: Sequence[str], width: int, totals: Totals) -> int |
         return None
     good = []
     for at in range(len(cells) - width + 1):
-        values = _counts(cells[at : at + width])
+        values = counts(cells[at : at + width])
         if values is None or None in values:
             continue
         if all(sum(values[p] for p in parts) == values[total] for parts, total in totals):  # type: ignore[misc]
             good.append(at)
     return good[0] if len(good) == 1 else None
-
-
-def _adds_up(cells: Sequence[str], totals: Totals) -> bool:
-    """Whether every total holds, a blank part counting as nothing (a blank total: no)."""
-    values = _counts(cells)
-    return values is not None and totals_hold(values, totals)
-
-
-def totals_hold(values: Sequence[Value], totals: Totals) -> bool:
-    """``_adds_up`` for values already read: every total there, and the sum of its parts."""
-    checks = _total_checks(values, totals)
-    return bool(checks) and all(check is True for check in checks)
-
-
-def _total_checks(values: Sequence[Value], totals: Totals) -> list[bool | None]:
-    """Each total's check: ``None`` where it is blank, else whether its parts (a blank one
-    counting as nothing) add up to it."""
-    return [
-        None if values[total] is None else sum(values[p] or 0 for p in parts) == values[total]
-        for parts, total in totals
-    ]
-
-
-def confirmed_reading(readings: Sequence[Sequence[str]], totals: Totals) -> int | None:
-    """Which of some readings of a row the totals confirm: under it every total that is
-    there holds (one at least), and every other reading breaks one. ``None`` when no reading
-    or more than one passes, or a passing one is not the only one left standing."""
-    passing, broken = [], 0
-    for at, cells in enumerate(readings):
-        values = _counts(cells)
-        if values is None:
-            continue
-        checks = [check for check in _total_checks(values, totals) if check is not None]
-        if checks and all(checks):
-            passing.append(at)
-        elif not all(checks):
-            broken += 1
-    return passing[0] if len(passing) == 1 and broken == len(readings) - 1 else None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -251,4 +206,4 @@ def _fitted_counts(
     """A row's value cells fitted to ``width`` (``rows.fit``) and read as counts (``None``
     when one is not a count); cached, since rows of zeros recur in report after report."""
     fitted, surplus, supplied = fit(texts, width)
-    return tuple(fitted), _counts(fitted), tuple(surplus), supplied
+    return tuple(fitted), counts(fitted), tuple(surplus), supplied

@@ -19,11 +19,17 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
-from govinfo_report.model.editions import APPLICATION_COLUMNS, REVIEW_GROUPS, REVIEW_LEAVES
+from govinfo_report.model.editions import (
+    APPLICATION_COLUMNS,
+    LITIGATION,
+    REVIEW_GROUPS,
+    REVIEW_LEAVES,
+)
 from govinfo_report.model.labels import caption_key, label_key
 from govinfo_report.model.text import heading_parts
-from govinfo_report.model.values import is_value, read_count
+from govinfo_report.model.values import is_value
 from govinfo_report.read._indexes import application_labels
+from govinfo_report.read._totals import GROUP_TOTALS, ROW_TOTAL, Totals, adds_up
 
 Span = tuple[int, int]  # where a number stands on its line: start, end
 Measure = Callable[[str], str]  # a line → the line as its columns are lined up in
@@ -174,37 +180,49 @@ def _placed(line: str, spans: list[Span], canvas: str, extents: list[Span]) -> l
     numbers, not keep that sum in the last column."""
     if len(spans) == len(extents):
         return None
+    return _by_columns(line, spans, canvas, extents, ROW_TOTAL, after_words=True)
+
+
+def _by_columns(
+    line: str,
+    spans: list[Span],
+    canvas: str,
+    extents: list[Span],
+    totals: Totals,
+    after_words: bool,
+) -> list[str] | None:
+    """The row's cells by column (blanks as ``BLANK``), where each number overlaps one
+    column, in order, each blank leaves room for itself, and every total of ``totals`` is
+    there and adds up."""
     where = _positions(canvas, len(spans))
     columns = [_column(span, extents) for span in where]
     placed = [column for column in columns if column is not None]
-    if len(placed) != len(spans) or placed != sorted(set(placed)) or placed[-1] != len(extents) - 1:
+    if len(placed) != len(spans) or placed != sorted(set(placed)):
         return None
     # A run of blank columns leaves room on the line before the number after it (from the
     # label's end, or the number before): a character for each, and the table's narrowest
-    # gap between columns around each. Less, and the numbers only follow their label.
+    # gap between columns around each (at a line's start, with no words before, no gap).
+    # Less, and the numbers only follow their label.
     gap = min(right[0] - left[1] for left, right in pairwise(extents))
     ends = [len(canvas[: where[0][0]].rstrip()), *(end for _, end in where)]
     for after, (column, (start, _)) in enumerate(zip(placed, where, strict=True)):
         skipped = column - (placed[after - 1] + 1 if after else 0)
-        if skipped and start - ends[after] < skipped * (gap + 1) + gap:
+        lead = gap if after or after_words else 0
+        if skipped and start - ends[after] < skipped * (gap + 1) + lead:
             return None
-    texts = [line[start:end] for start, end in spans]
-    counts = [count for text in texts if isinstance(count := read_count(text), int)]
-    if len(counts) != len(texts) or sum(counts[:-1]) != counts[-1]:
-        return None
     cells = [BLANK] * len(extents)
-    for text, column in zip(texts, placed, strict=True):
-        cells[column] = text
-    return cells
+    for (start, end), column in zip(spans, placed, strict=True):
+        cells[column] = line[start:end]
+    return cells if adds_up(cells, totals) else None
 
 
 # Table 四's header words: its leaves whole or cut in two (结果维持, 结果 / 维持), which stand
 # over one column each, and its groups' words, which stand over several.
 _LEAF_WORDS = frozenset(
-    word for leaf in REVIEW_LEAVES for word in (leaf.label, leaf.label[:2], leaf.label[2:])
+    word for leaf in REVIEW_LEAVES for word in (leaf.label, leaf.label[:2], leaf.label[2:]) if word
 )
 _GROUP_WORDS = frozenset(
-    {"行政诉讼", *(word for group in REVIEW_GROUPS for word in (group.label, *group.aliases))}
+    {LITIGATION, *(word for group in REVIEW_GROUPS for word in (group.label, *group.aliases))}
 )
 _REVIEW_WIDTH = len(REVIEW_GROUPS) * len(REVIEW_LEAVES)
 _HEADER_LINES = 8  # lines of table 四's header above its numbers, blank lines among them
@@ -219,35 +237,36 @@ def place_review_row(lines: list[str]) -> list[str]:
     for number, line in enumerate(lines):
         if "审结" not in line or number < done:
             continue
-        row = _review_numbers(lines, number)
-        if row is None:
+        found = _review_numbers(lines, number)
+        if found is None:
             continue
+        row, spans = found
         done = row
-        spans = _numbers(lines[row])
-        if not 2 <= len(spans) < _REVIEW_WIDTH or spans[0][0] != len(lines[row]) - len(
-            lines[row].lstrip()
-        ):
-            continue  # a full row, too few numbers, or words before them
+        if len(spans) >= _REVIEW_WIDTH or lines[row][: spans[0][0]].strip():
+            continue  # a full row, or words before the numbers
         top = number  # the header's first line: its words may stand above 审结's line
         while top > max(0, number - _HEADER_LINES) and _header_only(lines[top - 1]):
             top -= 1
         header = [at for at in range(top, row) if lines[at].strip()]
         for measure in _MEASURES:
             extents = _leaf_columns([lines[at] for at in header], measure)
-            cells = extents and _placed_review(lines[row], spans, measure(lines[row]), extents)
+            canvas = measure(lines[row])
+            cells = extents and _by_columns(
+                lines[row], spans, canvas, extents, GROUP_TOTALS, after_words=False
+            )
             if cells:
                 out[row] = lines[row][: spans[0][0]] + "   ".join(cells)
                 break
     return out
 
 
-def _review_numbers(lines: list[str], number: int) -> int | None:
-    """The line of numbers under the header line ``number``, past the rest of the header
-    (lines of its words only) and blank lines."""
+def _review_numbers(lines: list[str], number: int) -> tuple[int, list[Span]] | None:
+    """The line of numbers under the header line ``number`` (past the rest of the header,
+    lines of its words only, and blank lines) and where its numbers stand."""
     for at in range(number, min(len(lines), number + _HEADER_LINES)):
-        if _header_only(lines[at]):
-            continue
-        return at if _numbers(lines[at]) else None
+        if not _header_only(lines[at]):
+            spans = _numbers(lines[at])
+            return (at, spans) if spans else None
     return None
 
 
@@ -272,33 +291,3 @@ def _leaf_columns(header: list[str], measure: Measure) -> list[Span]:
         else:
             columns.append((start, end))
     return columns if len(columns) == _REVIEW_WIDTH and not _touch(columns) else []
-
-
-def _placed_review(
-    line: str, spans: list[Span], canvas: str, extents: list[Span]
-) -> list[str] | None:
-    """The row's cells under the header's columns (blanks as ``BLANK``), as ``_placed``
-    places a table-三 row; every group's 总计 is there and adds up to the rest of it."""
-    where = _positions(canvas, len(spans))
-    columns = [_column(span, extents) for span in where]
-    placed = [column for column in columns if column is not None]
-    if len(placed) != len(spans) or placed != sorted(set(placed)):
-        return None
-    gap = min(right[0] - left[1] for left, right in pairwise(extents))
-    ends = [0, *(end for _, end in where)]
-    for after, (column, (start, _)) in enumerate(zip(placed, where, strict=True)):
-        skipped = column - (placed[after - 1] + 1 if after else 0)
-        if skipped and start - ends[after] < skipped * (gap + 1) + (gap if after else 0):
-            return None
-    cells = [BLANK] * len(extents)
-    for (start, end), column in zip(spans, placed, strict=True):
-        cells[column] = line[start:end]
-    read = [read_count(cell) if cell != BLANK else 0 for cell in cells]
-    counts = [count for count in read if isinstance(count, int)]
-    if len(counts) != len(cells):
-        return None
-    size = len(REVIEW_LEAVES)  # each group's leaves, its 总计 last
-    for last in range(size - 1, len(cells), size):
-        if cells[last] == BLANK or sum(counts[last - size + 1 : last]) != counts[last]:
-            return None
-    return cells

@@ -9,18 +9,11 @@ from govinfo_report.model import Edition, ReviewLitigation
 from govinfo_report.model.editions import REVIEW_GROUPS, REVIEW_LEAVES, Column, join_key
 from govinfo_report.model.keys import build_table
 from govinfo_report.model.labels import label_key
-from govinfo_report.read._binding import Binding, Totals, confirmed_reading, totals_hold
+from govinfo_report.read._binding import Binding
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import REVIEW_GROUP_KEYS, REVIEW_HEADERS
 from govinfo_report.read._rows import GatheredRow, gather_numbers, trim
-
-# Each group's rule (四 leaves, then 总计), by position in the row: what confirms a reading
-# of a row with cells to spare.
-_LEAVES = len(REVIEW_LEAVES)
-_GROUP_TOTALS: Totals = tuple(
-    (tuple(range(g * _LEAVES, g * _LEAVES + _LEAVES - 1)), g * _LEAVES + _LEAVES - 1)
-    for g in range(len(REVIEW_GROUPS))
-)
+from govinfo_report.read._totals import GROUP_TOTALS, confirmed_reading, totals_hold
 
 
 def _group_named(labels: list[str]) -> Column | None:
@@ -62,13 +55,13 @@ def bind_review(rows: Sequence[RawRow], _edition: Edition) -> tuple[ReviewLitiga
         if group is not None and sum(map(bool, values)) <= len(REVIEW_LEAVES):
             if binding.claim(row, group.key):
                 leaves = tuple(join_key(group.key, leaf.key) for leaf in REVIEW_LEAVES)
-                binding.fill(row, leaves, values, _GROUP_TOTALS[:1])
+                binding.fill(row, leaves, values, GROUP_TOTALS[:1])
             continue
         if not binding.claim(row, "values"):  # one row of numbers: the whole table
             continue
-        binding.fill(row, keys, values, _GROUP_TOTALS)
+        binding.fill(row, keys, values, GROUP_TOTALS)
         read = [binding.cells.get(key) for key in keys] if isinstance(row, GatheredRow) else []
-        if read and not totals_hold(read, _GROUP_TOTALS):
+        if read and not totals_hold(read, GROUP_TOTALS):
             # Numbers gathered from several lines (PDF text: a row's cells over lines or
             # blocks, in reading order): with a total blank or broken, nothing confirms
             # that their order is the columns'.
@@ -86,7 +79,7 @@ def _seam(binding: Binding, row: RawRow, keys: list[str], values: tuple[str, ...
     groups' totals confirm, named; with none, every cell blank and named."""
     width = len(keys)
     readings = [(*cells, *[""] * (width - len(cells))) for cells in (values[:width], values[1:])]
-    chosen = confirmed_reading([reading[:width] for reading in readings], _GROUP_TOTALS)
+    chosen = confirmed_reading([reading[:width] for reading in readings], GROUP_TOTALS)
     if chosen is None:
         binding.mixed(row, keys, " ".join(cell for cell in values if cell))
         return

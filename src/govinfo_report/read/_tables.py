@@ -32,7 +32,7 @@ from govinfo_report.model.editions import (
 from govinfo_report.model.keys import build_table
 from govinfo_report.model.labels import caption_key, is_note, label_key, normalize
 from govinfo_report.model.values import is_value
-from govinfo_report.read._binding import Binding, Totals
+from govinfo_report.read._binding import Binding
 from govinfo_report.read._grammar import RawRow
 from govinfo_report.read._indexes import (
     APPLICATION_HEADERS,
@@ -50,6 +50,7 @@ from govinfo_report.read._rows import (
     merge_split_rows,
     trim,
 )
+from govinfo_report.read._totals import ROW_TOTAL
 
 # --- Table 二 ----------------------------------------------------------------------------
 
@@ -294,11 +295,6 @@ def _application_plan(edition: Edition, cells: Shape) -> tuple[Row | str | None,
     return spec_row, at
 
 
-# Table 三's row rule (六 parts, then 总计), by position in the row: what confirms a reading
-# of a row with cells to spare.
-_ROW_TOTAL: Totals = ((tuple(range(len(APPLICATION_COLUMNS) - 1)), len(APPLICATION_COLUMNS) - 1),)
-
-
 NOT_IN_APPLICATIONS = "row label not in table 三 of this edition"
 _ENUMERATOR = re.compile(r"\s*([(（]?[一二三四五六七八九十\d]+[)）.．、]?)")
 
@@ -325,7 +321,7 @@ def _by_neighbours(
     binding.unplaced = [u for u in binding.unplaced if u.line != stray.line]
     binding.claim(stray, middle.key)
     keys = _application_keys(middle.key)
-    binding.fill(stray, keys, stray.cells[p + 1 :], _ROW_TOTAL)
+    binding.fill(stray, keys, stray.cells[p + 1 :], ROW_TOTAL)
     binding.named(stray, keys, label, "label-by-neighbours")
 
 
@@ -353,7 +349,7 @@ def bind_applications(rows: Sequence[RawRow], edition: Edition) -> tuple[Applica
             binding.mixed(row, _application_keys(spec_row.key), written)
             continue
         keys = _application_keys(spec_row.key)
-        binding.fill(row, keys, row.cells[at + 1 :], _ROW_TOTAL)
+        binding.fill(row, keys, row.cells[at + 1 :], ROW_TOTAL)
         if isinstance(row, GatheredRow):
             gathered.append((row, keys))
     binding.strayed(gathered)
